@@ -1,0 +1,70 @@
+"""Family Support Guide: a small Flask app serving a translatable, offline-first guide."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from flask import g
+from flask_babel import Babel
+from flask_babel import Domain
+from werkzeug.utils import cached_property
+
+from .assets import serve_static
+from .site import Site
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
+
+
+def default_config(app: Flask) -> dict:
+    """Safe defaults: the app runs with no configuration at all."""
+    return {
+        "TRANSLATIONS_DIR": str(ROOT / "translations"),
+        "CONTENT_DIR": str(PACKAGE / "content"),
+        "STATIC_DIR": str(ROOT / "static"),
+        "STATIC_BUILD_DIR": str(Path(app.instance_path) / "static"),
+        # A locale is offered in the language menu once this share of messages is translated.
+        "LANGUAGE_MENU_THRESHOLD": 0.8,
+    }
+
+
+class _SiteDomain(Domain):
+    """Flask-Babel domain that answers from the catalogs `Site` read at start-up."""
+
+    def get_translations(self):
+        locale = g.get("locale") if g else None
+        return locale.translations if locale is not None else super().get_translations()
+
+
+class _SiteBabel(Babel):
+    @cached_property
+    def domain_instance(self):
+        return _SiteDomain()
+
+
+def _selected_locale():
+    locale = g.get("locale")
+    return str(locale.babel) if locale is not None else None
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app. Settings come from ``GUIDE_*`` environment variables, then ``test_config``."""
+    app = Flask(__name__, static_folder=None)
+    app.config.from_mapping(default_config(app))
+    app.config.from_prefixed_env("GUIDE")
+    if test_config:
+        app.config.update(test_config)
+
+    site = Site.load(app.config)
+    app.extensions["guide"] = site
+    _SiteBabel(app, locale_selector=_selected_locale)
+
+    from . import views
+
+    views.init_app(app)
+    from . import cli
+
+    cli.init_app(app)
+    app.wsgi_app = serve_static(app.wsgi_app, Path(app.config["STATIC_BUILD_DIR"]))
+    return app

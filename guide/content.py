@@ -1,0 +1,227 @@
+"""Chapters: load the English Markdown, translate it block by block, render HTML.
+
+Rendering a chapter for a locale replaces each block's text with its translation
+(re-parsing the inline Markdown of the translation), marks every block that has no
+translation with ``lang="en"`` so screen readers switch voice, gives each heading an
+``id`` made from its English text (the same anchor in every language), and turns
+``[text](slug#section)`` links into this locale's URL for that chapter.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .blocks import Document
+from .blocks import collapse
+from .blocks import make_parser
+from .blocks import split_blocks
+from .locales import GuideLocale
+
+#: Paths under /<locale>/ that are pages of the app, never chapter slugs.
+RESERVED_SLUGS = frozenset({"about", "offline", "tools", "static", "sw.js", "manifest.webmanifest"})
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_INTERNAL_LINK = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)?(?:#(?P<fragment>[a-z0-9-]+))?$")
+
+_md = make_parser()
+
+
+def slugify(text: str) -> str:
+    """Heading text -> anchor: ``Money and bills`` -> ``money-and-bills``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+
+
+@dataclass
+class Chapter:
+    slug: str
+    order: int
+    title: str  # English; also the message id
+    summary: str  # English; also the message id
+    doc: Document
+    path: Path
+    anchors: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Section:
+    anchor: str
+    title: Markup
+
+
+@dataclass
+class RenderedChapter:
+    title: str
+    summary: str
+    body: Markup
+    sections: list[Section]
+    #: True when the title fell back to English.
+    title_in_source: bool
+    #: Links that point at no chapter or section; a test keeps this empty.
+    broken_links: list[str]
+
+
+def _heading_ids(doc: Document) -> dict[int, str]:
+    """Token index of each heading_open -> unique anchor from its English text."""
+    ids: dict[int, str] = {}
+    seen: set[str] = set()
+    tokens = doc.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        base = slugify(collapse(tokens[index + 1].content))
+        anchor, n = base, 2
+        while anchor in seen:
+            anchor, n = f"{base}-{n}", n + 1
+        seen.add(anchor)
+        ids[index] = anchor
+    return ids
+
+
+def load_chapter(path: Path) -> Chapter:
+    doc = split_blocks(path.read_text("utf-8"))
+    slug = path.stem
+    if not _SLUG.match(slug) or slug in RESERVED_SLUGS:
+        raise ValueError(f"{path.name}: chapter file names must be lower-case-slugs, not {slug!r}")
+    return Chapter(
+        slug=slug,
+        order=doc.meta["order"],
+        title=collapse(doc.meta["title"]),
+        summary=collapse(doc.meta["summary"]),
+        doc=doc,
+        path=path,
+        anchors=set(_heading_ids(doc).values()),
+    )
+
+
+def load_chapters(content_dir: Path) -> dict[str, Chapter]:
+    """Every chapter in ``content_dir``, in reading order."""
+    chapters = [load_chapter(p) for p in sorted(content_dir.glob("*.md"))]
+    chapters.sort(key=lambda c: (c.order, c.slug))
+    return {c.slug: c for c in chapters}
+
+
+def _enclosing_visible(tokens, index):
+    """The open token that will carry ``lang`` for the inline token at ``index``."""
+    level = tokens[index].level - 1
+    for token in reversed(tokens[:index]):
+        if token.nesting == 1 and token.level == level:
+            if not token.hidden:
+                return token
+            level -= 1
+    return None
+
+
+# --- rendering rules -------------------------------------------------------------
+
+_CALLOUTS = {"note", "warning"}
+
+
+def _container_rule(name: str):
+    def render(self, tokens, idx, options, env):
+        token = tokens[idx]
+        if name == "helplines":
+            return env.get("helplines_html", "") if token.nesting == 1 else ""
+        if token.nesting == -1:
+            return "</div>\n"
+        label = html.escape(env.get("labels", {}).get(name, ""))
+        css = f"app-callout app-callout--{name}" if name in _CALLOUTS else "app-script"
+        head = f'<p class="{css.split()[0]}__label">{label}</p>\n' if label else ""
+        return f'<div class="{css}">\n{head}'
+
+    return render
+
+
+for _name in ("note", "warning", "script", "helplines"):
+    _md.add_render_rule(f"container_{_name}_open", _container_rule(_name))
+    _md.add_render_rule(f"container_{_name}_close", _container_rule(_name))
+
+
+def translate(locale: GuideLocale, msgid: str) -> tuple[str, bool]:
+    """(text, True) when ``locale`` translates ``msgid``; else (English, False)."""
+    if locale.is_source:
+        return msgid, True
+    text = locale.messages.get(msgid)
+    return (text, True) if text else (msgid, False)
+
+
+def render_chapter(
+    chapter: Chapter,
+    locale: GuideLocale,
+    chapters: dict[str, Chapter],
+    chapter_url: Callable[[str], str],
+    labels: dict[str, str],
+    helplines_html: str = "",
+) -> RenderedChapter:
+    """Render ``chapter`` in ``locale``.
+
+    ``chapter_url(slug)`` is this locale's URL for a chapter. ``labels`` are the
+    translated UI words callouts show ("Important").
+    """
+    tokens = copy.deepcopy(chapter.doc.tokens)
+    heading_ids = _heading_ids(chapter.doc)
+    for index, anchor in heading_ids.items():
+        tokens[index].attrSet("id", anchor)
+
+    for block in chapter.doc.blocks:
+        token = tokens[block.token_index]
+        text, translated = translate(locale, block.msgid)
+        if translated and not locale.is_source:
+            token.content = text
+            token.children = _md.parseInline(text, {})[0].children or []
+        elif not translated:
+            holder = _enclosing_visible(tokens, block.token_index)
+            if holder is not None:
+                holder.attrSet("lang", "en")
+
+    broken: list[str] = []
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "link_open":
+                href = str(child.attrGet("href") or "")
+                resolved = _resolve_link(href, chapter, chapters, chapter_url)
+                if resolved is None:
+                    broken.append(href)
+                else:
+                    child.attrSet("href", resolved)
+
+    sections = [
+        Section(heading_ids[i], Markup(_md.renderer.renderInline(tokens[i + 1].children or [], _md.options, {})))
+        for i in heading_ids
+        if tokens[i].tag == "h2"
+    ]
+    env = {"labels": labels, "helplines_html": helplines_html}
+    title, title_ok = translate(locale, chapter.title)
+    summary, _ = translate(locale, chapter.summary)
+    return RenderedChapter(
+        title=title,
+        summary=summary,
+        body=Markup(_md.renderer.render(tokens, _md.options, env)),
+        sections=sections,
+        title_in_source=not title_ok,
+        broken_links=broken,
+    )
+
+
+def _resolve_link(
+    href: str, chapter: Chapter, chapters: dict[str, Chapter], chapter_url: Callable[[str], str]
+) -> str | None:
+    """External links stay; ``slug#part`` becomes this locale's URL; unknown -> None."""
+    if href.startswith(("https://", "http://", "mailto:", "tel:")):
+        return href
+    match = _INTERNAL_LINK.match(href)
+    if not href or not match:
+        return None
+    slug, fragment = match.group("slug"), match.group("fragment")
+    target = chapters.get(slug) if slug else chapter
+    if target is None or (fragment and fragment not in target.anchors):
+        return None
+    base = chapter_url(target.slug) if slug else ""
+    return f"{base}#{fragment}" if fragment else base

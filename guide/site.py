@@ -1,0 +1,78 @@
+"""Everything the app knows about the guide, loaded once at start-up.
+
+`Site` holds the locales found in ``translations/``, the chapters in ``content/``, the
+hashed static file names and the cache of rendered pages. Nothing here changes while
+the process runs; to publish new text or a new translation, restart.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import Path
+
+from flask import current_app
+
+from .assets import build_static
+from .content import Chapter
+from .content import load_chapters
+from .locales import SOURCE_LOCALE
+from .locales import GuideLocale
+from .locales import discover
+from .locales import url_code
+from .serving import PageCache
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Site:
+    locales: dict[str, GuideLocale]
+    chapters: dict[str, Chapter]
+    static_files: dict[str, str]
+    menu_threshold: float
+    pages: PageCache = field(default_factory=PageCache)
+
+    @classmethod
+    def load(cls, config) -> Site:
+        locales = discover(Path(config["TRANSLATIONS_DIR"]))
+        chapters = load_chapters(Path(config["CONTENT_DIR"]))
+        static_files = build_static(Path(config["STATIC_DIR"]), Path(config["STATIC_BUILD_DIR"]))
+        log.info("guide loaded: %d locales, %d chapters", len(locales), len(chapters))
+        return cls(locales, chapters, static_files, float(config["LANGUAGE_MENU_THRESHOLD"]))
+
+    @property
+    def menu(self) -> list[GuideLocale]:
+        """Locales offered in the language menu: complete enough, source first."""
+        listed = [loc for loc in self.locales.values() if loc.completeness >= self.menu_threshold]
+        return sorted(listed, key=lambda loc: (not loc.is_source, loc.code))
+
+    def normalise(self, code: str) -> str | None:
+        """A URL locale code -> the canonical code of a locale we have, or None.
+
+        ``ES`` and ``es_ES`` and ``es-mx`` all lead to ``es`` when only ``es`` exists.
+        """
+        code = url_code(code.strip())
+        if code in self.locales:
+            return code
+        language = code.split("-")[0]
+        return language if language in self.locales else None
+
+    def neighbours(self, slug: str) -> tuple[Chapter | None, Chapter | None]:
+        order = list(self.chapters)
+        i = order.index(slug)
+        previous = self.chapters[order[i - 1]] if i > 0 else None
+        following = self.chapters[order[i + 1]] if i + 1 < len(order) else None
+        return previous, following
+
+    def static_url(self, name: str) -> str:
+        return "/static/" + self.static_files[name]
+
+    @property
+    def source(self) -> GuideLocale:
+        return self.locales[SOURCE_LOCALE]
+
+
+def current_site() -> Site:
+    return current_app.extensions["guide"]

@@ -1,0 +1,160 @@
+"""The pages: language negotiation, home, chapters, about, and error pages.
+
+Every page lives under ``/<locale>/``. The URL processors below are the only place
+that reads the locale from the URL; views and `url_for` never mention it.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint
+from flask import Flask
+from flask import abort
+from flask import g
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import BaseConverter
+
+from .content import render_chapter
+from .content import translate
+from .locales import best_locale
+from .serving import add_security_headers
+from .serving import make_page
+from .serving import send_page
+from .site import current_site
+
+bp = Blueprint("pages", __name__, url_prefix="/<locale:lang_code>")
+
+
+class LocaleConverter(BaseConverter):
+    """A locale-shaped path segment: ``es``, ``pt-br``, ``ES``, ``pt_BR``."""
+
+    regex = r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?"
+
+
+@bp.url_value_preprocessor
+def pull_locale(endpoint, values):
+    code = values.pop("lang_code")
+    site = current_site()
+    canonical = site.normalise(code)
+    if canonical is None:
+        abort(404)
+    if canonical != code:
+        abort(redirect(url_for(endpoint, lang_code=canonical, **values), 301))
+    g.locale = site.locales[canonical]
+
+
+@bp.url_defaults
+def add_locale(endpoint, values):
+    if "lang_code" not in values and "locale" in g:
+        values["lang_code"] = g.locale.code
+
+
+def _cached(kind: str, render, *key):
+    """Serve the page ``kind`` for this locale from the cache, rendering it once."""
+    site = current_site()
+
+    def build():
+        return make_page(render(), g.locale.tag)
+
+    return send_page(site.pages.get((kind, g.locale.code, *key), build))
+
+
+def _chapter_url(slug: str) -> str:
+    return url_for("pages.chapter", slug=slug)
+
+
+@bp.get("/")
+def index():
+    """Home: what the guide is and the table of contents."""
+    return _cached("index", lambda: render_template("index.html"))
+
+
+@bp.get("/<slug>")
+def chapter(slug: str):
+    """One chapter, with "on this page" sections and previous/next links."""
+    site = current_site()
+    found = site.chapters.get(slug)
+    if found is None:
+        abort(404)
+
+    def render():
+        labels = {"note": _("Good to know"), "warning": _("Important"), "script": _("What you could say")}
+        rendered = render_chapter(found, g.locale, site.chapters, _chapter_url, labels)
+        previous, following = site.neighbours(slug)
+        return render_template(
+            "chapter.html", chapter=found, page=rendered, previous=previous, following=following
+        )
+
+    return _cached("chapter", render, slug)
+
+
+@bp.get("/about")
+def about():
+    """About the guide: who it is for, privacy, and how complete each translation is."""
+    return _cached("about", lambda: render_template("about.html"))
+
+
+@bp.app_template_global()
+def localized(text: str) -> tuple[str, bool]:
+    """(content text in the page's locale, whether it is translated) for titles and summaries."""
+    return translate(g.locale, text)
+
+
+@bp.app_template_global()
+def alternate_url(other) -> str:
+    """This page in another language; the other language's home for error pages."""
+    if request.blueprint == "pages" and not g.get("error"):
+        return url_for(request.endpoint, lang_code=other.code, **(request.view_args or {}))
+    return url_for("pages.index", lang_code=other.code)
+
+
+def negotiate():
+    """``/``: send the reader to the language their browser asks for."""
+    site = current_site()
+    code = best_locale(request.headers.get("Accept-Language"), list(site.locales))
+    response = redirect(url_for("pages.index", lang_code=code), 302)
+    response.headers["Vary"] = "Accept-Language"
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+def _error_locale():
+    """The locale to apologise in: the URL's if it named one, else the browser's."""
+    if "locale" not in g:
+        site = current_site()
+        code = best_locale(request.headers.get("Accept-Language"), list(site.locales))
+        g.locale = site.locales[code]
+    return g.locale
+
+
+def handle_http_error(error: HTTPException):
+    if error.code is None or error.code < 400:
+        return error
+    locale = _error_locale()
+    g.error = error.code
+    site = current_site()
+    page = site.pages.get(
+        ("error", locale.code, error.code),
+        lambda: make_page(render_template("error.html", error=error), locale.tag, error.code),
+    )
+    response = send_page(page)
+    if error.code == 405 and getattr(error, "valid_methods", None):
+        response.headers["Allow"] = ", ".join(error.valid_methods)
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.url_map.converters["locale"] = LocaleConverter
+    app.register_blueprint(bp)
+    app.add_url_rule("/", "negotiate", negotiate)
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.after_request(add_security_headers)
+
+    @app.context_processor
+    def inject_site():
+        site = current_site()
+        return {"site": site, "locale": g.get("locale"), "static_url": site.static_url}

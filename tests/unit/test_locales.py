@@ -1,0 +1,85 @@
+"""Locales are discovered, normalised and matched; bad input never breaks them."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from guide.locales import best_locale
+from guide.locales import discover
+from guide.locales import url_code
+
+from ..conftest import add_locale
+
+
+def test_url_codes_are_lower_case_with_hyphens():
+    assert url_code("pt_BR") == "pt-br"
+    assert url_code("es") == "es"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("es-MX,es;q=0.9,en;q=0.8", "es"),
+        ("fr;q=1, es;q=0.5", "es"),
+        ("en-GB", "en"),
+        ("de", "en"),
+        ("ES", "es"),
+        ("*", "en"),
+    ],
+)
+def test_best_locale_follows_the_browser(header, expected):
+    assert best_locale(header, ["en", "es"]) == expected
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["", None, ";;;,,,", "es;q=abc", "q=0.5", "x" * 5000, "es;q=" + "9" * 400, "\u00e9\u00e8;q=1", "\x00\x01", "es;q=-1"],
+)
+def test_malformed_accept_language_falls_back_quietly(header):
+    assert best_locale(header, ["en", "es"]) in ("en", "es")
+
+
+def test_a_new_catalog_folder_is_a_new_locale(translations_copy):
+    add_locale(translations_copy, "pt_BR", {"Contents": "Índice"})
+    locales = discover(translations_copy)
+    assert "pt-br" in locales
+    assert locales["pt-br"].tag == "pt-BR"
+    assert locales["pt-br"].messages["Contents"] == "Índice"
+    assert locales["pt-br"].review_status == "draft"
+    assert 0 < locales["pt-br"].completeness < 0.1
+
+
+def test_right_to_left_languages_say_so(translations_copy):
+    add_locale(translations_copy, "ar", {})
+    assert discover(translations_copy)["ar"].direction == "rtl"
+    assert discover(translations_copy)["en"].direction == "ltr"
+
+
+def test_fuzzy_translations_are_not_shown(translations_copy):
+    po = add_locale(translations_copy, "fr", {"Contents": "Sommaire", "Next": "Suivant"})
+    text = po.read_text("utf-8").replace('msgid "Next"', '#, fuzzy\nmsgid "Next"')
+    po.write_text(text, "utf-8")
+    fr = discover(translations_copy)["fr"]
+    assert "Contents" in fr.messages
+    assert "Next" not in fr.messages
+    assert fr.translations.gettext("Next") == "Next"
+
+
+def test_a_broken_catalog_disables_only_its_locale(translations_copy, caplog):
+    po = add_locale(translations_copy, "fr", {"Contents": "Sommaire"})
+    po.write_text('msgid "Contents"\nmsgstr "Sommaire"\nthis is not a catalog\n"', "utf-8")
+    with caplog.at_level(logging.WARNING):
+        locales = discover(translations_copy)
+    assert "fr" not in locales
+    assert {"en", "es"} <= set(locales)
+    assert any("locale fr disabled" in r.message for r in caplog.records)
+
+
+def test_review_status_comes_from_locale_toml(translations_copy):
+    add_locale(translations_copy, "fr", {}, status="reviewed")
+    add_locale(translations_copy, "it", {}, status="approved-by-nobody")
+    locales = discover(translations_copy)
+    assert locales["fr"].review_status == "reviewed"
+    assert locales["it"].review_status == "draft"

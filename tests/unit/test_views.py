@@ -1,0 +1,237 @@
+"""What a reader's browser sees: redirects, pages, languages, caching and errors."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from ..conftest import add_locale
+
+PAGES = ["/{}/", "/{}/about", "/{}/overdose", "/{}/start-here"]
+
+
+def chapter_urls(app, code):
+    return [f"/{code}/{slug}" for slug in app.extensions["guide"].chapters]
+
+
+def test_root_redirects_to_the_browsers_language(client):
+    response = client.get("/", headers={"Accept-Language": "es-MX,es;q=0.9"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/es/"
+    assert "Accept-Language" in response.headers["Vary"]
+
+
+@pytest.mark.parametrize("header", ["", "de", "es;q=abc", "x" * 10000, "ü;q=1", ",,,;", "en;q=2.5,es;q=NaN"])
+def test_root_with_odd_accept_language_still_redirects(client, header):
+    response = client.get("/", headers={"Accept-Language": header})
+    assert response.status_code == 302
+    assert response.headers["Location"] in ("/en/", "/es/")
+
+
+def test_every_page_answers_in_every_locale(app, client):
+    for code in app.extensions["guide"].locales:
+        for url in ["/{}/".format(code), f"/{code}/about", *chapter_urls(app, code)]:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            html = response.get_data(as_text=True)
+            assert f'<html lang="{app.extensions["guide"].locales[code].tag}" dir="ltr">' in html, url
+            assert "<h1" in html
+
+
+def test_spanish_page_uses_spanish_ui_and_marks_english_blocks(client):
+    html = client.get("/es/overdose").get_data(as_text=True)
+    assert '<html lang="es" dir="ltr">' in html
+    assert "¿Sobredosis? Qué hacer" in html
+    assert "Ir al contenido" in html
+    assert 'lang="en"' in html  # blocks not yet translated fall back to English, marked
+
+
+def test_every_page_has_the_overdose_link_and_skip_link(app, client):
+    for url in ["/en/", "/en/about", *chapter_urls(app, "en"), "/en/nope"]:
+        html = client.get(url).get_data(as_text=True)
+        assert '<a class="app-skip-link" href="#main-content">' in html
+        assert 'href="/en/overdose"' in html, url
+
+
+def test_chapter_page_has_sections_and_neighbours(app, client):
+    slugs = list(app.extensions["guide"].chapters)
+    html = client.get(f"/en/{slugs[1]}").get_data(as_text=True)
+    assert f'rel="prev" href="/en/{slugs[0]}"' in html
+    assert f'rel="next" href="/en/{slugs[2]}"' in html
+    anchors = re.findall(r'<li><a href="#([a-z0-9-]+)">', html)
+    assert anchors, "on this page list"
+    for anchor in anchors:
+        assert f'id="{anchor}"' in html
+
+
+def test_home_lists_every_chapter_with_its_summary(app, client):
+    html = client.get("/en/").get_data(as_text=True)
+    for chapter in app.extensions["guide"].chapters.values():
+        assert f'href="/en/{chapter.slug}"' in html
+        assert chapter.summary.replace("'", "&#39;") in html
+
+
+def test_pages_are_cached_with_etags_and_answer_304(client):
+    first = client.get("/en/overdose")
+    assert first.headers["ETag"]
+    assert first.headers["Cache-Control"] == "no-cache"
+    again = client.get("/en/overdose", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+    assert again.data == b""
+    stale = client.get("/en/overdose", headers={"If-None-Match": '"something-else"'})
+    assert stale.status_code == 200
+
+
+def test_pages_are_gzipped_when_the_browser_accepts_it(client):
+    plain = client.get("/en/overdose")
+    packed = client.get("/en/overdose", headers={"Accept-Encoding": "gzip, br"})
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.data) == plain.data
+    assert packed.headers["ETag"] != plain.headers["ETag"]
+    assert "Accept-Encoding" in packed.headers["Vary"]
+
+
+def test_two_app_instances_serve_identical_pages(make_app):
+    one, two = make_app().test_client(), make_app().test_client()
+    for url in ["/en/", "/es/overdose", "/en/about"]:
+        a, b = one.get(url), two.get(url)
+        assert a.data == b.data and a.headers["ETag"] == b.headers["ETag"]
+
+
+def test_unknown_locale_gets_a_404_in_the_browsers_language(client):
+    response = client.get("/xx/", headers={"Accept-Language": "es"})
+    assert response.status_code == 404
+    html = response.get_data(as_text=True)
+    assert '<html lang="es"' in html
+    assert "No encontramos esa página" in html
+    assert 'href="/es/"' in html
+
+
+def test_unknown_chapter_gets_a_404_in_the_urls_language(client):
+    response = client.get("/es/no-such-chapter", headers={"Accept-Language": "en"})
+    assert response.status_code == 404
+    assert "No encontramos esa página" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("url", "target"),
+    [("/ES/", "/es/"), ("/es_MX/overdose", "/es/overdose"), ("/en-GB/about", "/en/about"), ("/es", "/es/")],
+)
+def test_locale_spellings_redirect_to_the_canonical_url(client, url, target):
+    response = client.get(url)
+    assert response.status_code in (301, 308)
+    assert urlsplit(response.headers["Location"]).path == target
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+@pytest.mark.parametrize("url", ["/en/", "/en/overdose", "/es/about", "/"])
+def test_pages_refuse_writes_with_405(client, method, url):
+    response = client.open(url, method=method, data={"x": "y"})
+    assert response.status_code == 405
+    assert "GET" in response.headers["Allow"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/../../etc/passwd",
+        "/en/%2e%2e/%2e%2e/etc/passwd",
+        "/en/..%2fguide%2f__init__.py",
+        "/static/../pyproject.toml",
+        "/static/%2e%2e/pyproject.toml",
+        "/static/css/../../pyproject.toml",
+        "/en/overdose%00",
+        "/en/" + "a" * 5000,
+        "/en/ov%ERerdose",
+        "/%F0%9F%92%A9/",
+        "/favicon.ico",
+    ],
+)
+def test_strange_paths_get_a_404_not_a_crash(client, url):
+    response = client.get(url)
+    assert response.status_code in (404, 308), url
+    assert b"Traceback" not in response.data
+    assert b"[project]" not in response.data
+
+
+def test_junk_headers_are_ignored(client):
+    response = client.get(
+        "/en/overdose",
+        headers={"Accept-Encoding": "\x00;;;q=zz", "If-None-Match": "\u00ff" * 300, "Accept-Language": "\x7f"},
+    )
+    assert response.status_code == 200
+
+
+def test_no_response_sets_a_cookie(app, client):
+    for url in ["/", "/en/", "/es/overdose", "/xx/", "/en/about"]:
+        assert "Set-Cookie" not in client.get(url).headers
+    assert "Set-Cookie" not in client.post("/en/").headers
+
+
+def test_html_responses_carry_security_headers(client):
+    for url in ["/en/", "/nope/"]:
+        headers = client.get(url).headers
+        csp = headers["Content-Security-Policy"]
+        assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+        assert "unsafe-inline" not in csp
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "no-referrer"
+        assert "Strict-Transport-Security" not in headers
+    assert "Strict-Transport-Security" in client.get("/en/", base_url="https://localhost").headers
+
+
+def test_static_files_are_versioned_compressed_and_immutable(client):
+    html = client.get("/en/").get_data(as_text=True)
+    css_url = re.search(r'href="(/static/css/app\.[0-9a-f]{12}\.css)"', html).group(1)
+    response = client.get(css_url, headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert "immutable" in response.headers["Cache-Control"]
+    assert "max-age=31536000" in response.headers["Cache-Control"] or "max-age=315360000" in response.headers["Cache-Control"]
+    response.close()
+    assert client.get("/static/css/app.css").status_code == 404
+
+
+def test_pages_reference_no_other_origin(app, client):
+    for url in ["/en/", "/en/about", *chapter_urls(app, "en")]:
+        html = client.get(url).get_data(as_text=True)
+        for ref in re.findall(r'(?:src|href)="([^"]+)"', html):
+            assert not ref.startswith("//")
+            if ref.startswith("http"):
+                assert url.endswith(tuple(app.extensions["guide"].chapters)), (url, ref)
+        assert "<script" not in html or 'src="/static/' in html
+
+
+def test_language_menu_offers_complete_locales_only(make_app, translations_copy):
+    add_locale(translations_copy, "fr", {"Contents": "Sommaire"})
+    app = make_app(TRANSLATIONS_DIR=str(translations_copy), LANGUAGE_MENU_THRESHOLD=0.05)
+    html = app.test_client().get("/en/overdose").get_data(as_text=True)
+    menu = html.split('id="languages"')[1]
+    assert 'href="/es/overdose"' in menu  # es has more than 5%
+    assert 'href="/fr/' not in menu
+    assert app.test_client().get("/fr/").status_code == 200  # still reachable by URL
+
+
+def test_a_locale_added_as_a_folder_is_served_without_code_changes(make_app, translations_copy):
+    add_locale(translations_copy, "pt_BR", {"Contents": "Sumário", "Family Support Guide": "Guia de Apoio à Família"})
+    client = make_app(TRANSLATIONS_DIR=str(translations_copy)).test_client()
+    html = client.get("/pt-br/").get_data(as_text=True)
+    assert '<html lang="pt-BR" dir="ltr">' in html
+    assert "Guia de Apoio à Família" in html
+    assert "Skip to content" in html  # untranslated UI falls back to English
+    assert client.get("/", headers={"Accept-Language": "pt-BR"}).headers["Location"] == "/pt-br/"
+
+
+def test_right_to_left_locale_sets_dir(make_app, translations_copy):
+    add_locale(translations_copy, "ar", {"Contents": "المحتويات"})
+    html = make_app(TRANSLATIONS_DIR=str(translations_copy)).test_client().get("/ar/").get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in html
+
+
+def test_about_page_shows_draft_status_of_a_translation(client):
+    html = client.get("/es/about").get_data(as_text=True)
+    assert "Esta traducción es un borrador" in html
+    assert "Esta traducción es un borrador" not in client.get("/en/about").get_data(as_text=True)

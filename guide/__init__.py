@@ -22,6 +22,7 @@ def default_config(app: Flask) -> dict:
     return {
         "TRANSLATIONS_DIR": str(ROOT / "translations"),
         "CONTENT_DIR": str(PACKAGE / "content"),
+        "HELPLINES_FILE": str(PACKAGE / "data" / "helplines.toml"),
         "STATIC_DIR": str(ROOT / "static"),
         "STATIC_BUILD_DIR": str(Path(app.instance_path) / "static"),
         # A locale is offered in the language menu once this share of messages is translated.

@@ -5,7 +5,7 @@ extractor (`guide.extract`) and the renderer (`guide.content`) both call it, so 
 translators see in the catalog is exactly what the renderer looks up.
 
 A chapter is TOML front matter between ``+++`` lines, then CommonMark with GFM tables
-and ``::: note`` / ``::: warning`` / ``::: script`` / ``::: helplines`` containers.
+and the containers in `CONTAINERS`.
 Every markdown-it ``inline`` token (a heading, paragraph, list item, table cell, or a
 paragraph inside a callout) is one block; its message id is its source text with
 whitespace collapsed, so re-wrapping a paragraph does not make its translation stale.
@@ -23,8 +23,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 
-#: The callout containers a chapter may use, in ``::: name`` form.
-CONTAINERS = ("note", "warning", "script", "helplines")
+#: The containers a chapter may use, in ``::: name`` form. ``helplines`` and
+#: ``emergency`` are empty: the app fills them from guide/data/helplines.toml.
+CONTAINERS = ("note", "warning", "script", "helplines", "emergency")
 
 _FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*\n", re.DOTALL)
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .blocks import CONTAINERS
 from .blocks import Document
 from .blocks import collapse
 from .blocks import make_parser
@@ -122,13 +123,15 @@ def _enclosing_visible(tokens, index):
 # --- rendering rules -------------------------------------------------------------
 
 _CALLOUTS = {"note", "warning"}
+#: Containers the app fills with rendered data rather than chapter text.
+COMPONENTS = {"helplines", "emergency"}
 
 
 def _container_rule(name: str):
     def render(self, tokens, idx, options, env):
         token = tokens[idx]
-        if name == "helplines":
-            return env.get("helplines_html", "") if token.nesting == 1 else ""
+        if name in COMPONENTS:
+            return env["components"].get(name, "") if token.nesting == 1 else ""
         if token.nesting == -1:
             return "</div>\n"
         label = html.escape(env.get("labels", {}).get(name, ""))
@@ -139,7 +142,7 @@ def _container_rule(name: str):
     return render
 
 
-for _name in ("note", "warning", "script", "helplines"):
+for _name in CONTAINERS:
     _md.add_render_rule(f"container_{_name}_open", _container_rule(_name))
     _md.add_render_rule(f"container_{_name}_close", _container_rule(_name))
 
@@ -158,12 +161,13 @@ def render_chapter(
     chapters: dict[str, Chapter],
     chapter_url: Callable[[str], str],
     labels: dict[str, str],
-    helplines_html: str = "",
+    components: dict[str, str] | None = None,
 ) -> RenderedChapter:
     """Render ``chapter`` in ``locale``.
 
     ``chapter_url(slug)`` is this locale's URL for a chapter. ``labels`` are the
-    translated UI words callouts show ("Important").
+    translated UI words callouts show ("Important"); ``components`` the HTML that fills
+    ``::: helplines`` and ``::: emergency``.
     """
     tokens = copy.deepcopy(chapter.doc.tokens)
     heading_ids = _heading_ids(chapter.doc)
@@ -197,7 +201,7 @@ def render_chapter(
         for i in heading_ids
         if tokens[i].tag == "h2"
     ]
-    env = {"labels": labels, "helplines_html": helplines_html}
+    env = {"labels": labels, "components": components or {}}
     title, title_ok = translate(locale, chapter.title)
     summary, _ = translate(locale, chapter.summary)
     return RenderedChapter(

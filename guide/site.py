@@ -17,6 +17,8 @@ from flask import current_app
 from .assets import build_static
 from .content import Chapter
 from .content import load_chapters
+from .helplines import Helplines
+from .helplines import load_helplines
 from .locales import SOURCE_LOCALE
 from .locales import GuideLocale
 from .locales import discover
@@ -31,6 +33,7 @@ class Site:
     locales: dict[str, GuideLocale]
     chapters: dict[str, Chapter]
     static_files: dict[str, str]
+    helplines: Helplines
     menu_threshold: float
     pages: PageCache = field(default_factory=PageCache)
 
@@ -39,8 +42,9 @@ class Site:
         locales = discover(Path(config["TRANSLATIONS_DIR"]))
         chapters = load_chapters(Path(config["CONTENT_DIR"]))
         static_files = build_static(Path(config["STATIC_DIR"]), Path(config["STATIC_BUILD_DIR"]))
+        helplines = load_helplines(Path(config["HELPLINES_FILE"]))
         log.info("guide loaded: %d locales, %d chapters", len(locales), len(chapters))
-        return cls(locales, chapters, static_files, float(config["LANGUAGE_MENU_THRESHOLD"]))
+        return cls(locales, chapters, static_files, helplines, float(config["LANGUAGE_MENU_THRESHOLD"]))
 
     @property
     def menu(self) -> list[GuideLocale]:

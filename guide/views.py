@@ -83,7 +83,10 @@ def chapter(slug: str):
 
     def render():
         labels = {"note": _("Good to know"), "warning": _("Important"), "script": _("What you could say")}
-        rendered = render_chapter(found, g.locale, site.chapters, _chapter_url, labels)
+        components = {
+            name: render_template(f"_{name}.html", helplines=site.helplines) for name in ("helplines", "emergency")
+        }
+        rendered = render_chapter(found, g.locale, site.chapters, _chapter_url, labels, components)
         previous, following = site.neighbours(slug)
         return render_template(
             "chapter.html", chapter=found, page=rendered, previous=previous, following=following
@@ -102,6 +105,12 @@ def about():
 def localized(text: str) -> tuple[str, bool]:
     """(content text in the page's locale, whether it is translated) for titles and summaries."""
     return translate(g.locale, text)
+
+
+@bp.app_template_global()
+def country_name(country) -> str:
+    """A country's name in the page's language (CLDR), English if CLDR has none."""
+    return g.locale.babel.territories.get(country.code, country.name)
 
 
 @bp.app_template_global()

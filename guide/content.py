@@ -55,12 +55,15 @@ class Chapter:
 class Section:
     anchor: str
     title: Markup
+    in_source: bool  # the heading had no translation and shows English
 
 
 @dataclass
 class RenderedChapter:
     title: str
     summary: str
+    #: Everything before the first section: for the overdose chapter, the steps.
+    intro: Markup
     body: Markup
     sections: list[Section]
     #: True when the title fell back to English.
@@ -174,9 +177,12 @@ def render_chapter(
     for index, anchor in heading_ids.items():
         tokens[index].attrSet("id", anchor)
 
+    untranslated: set[int] = set()
     for block in chapter.doc.blocks:
         token = tokens[block.token_index]
         text, translated = translate(locale, block.msgid)
+        if not translated:
+            untranslated.add(block.token_index)
         if translated and not locale.is_source:
             token.content = text
             token.children = _md.parseInline(text, {})[0].children or []
@@ -197,17 +203,23 @@ def render_chapter(
                     child.attrSet("href", resolved)
 
     sections = [
-        Section(heading_ids[i], Markup(_md.renderer.renderInline(tokens[i + 1].children or [], _md.options, {})))
+        Section(
+            heading_ids[i],
+            Markup(_md.renderer.renderInline(tokens[i + 1].children or [], _md.options, {})),
+            i + 1 in untranslated,
+        )
         for i in heading_ids
         if tokens[i].tag == "h2"
     ]
+    first_section = next((i for i in heading_ids if tokens[i].tag == "h2"), len(tokens))
     env = {"labels": labels, "components": components or {}}
     title, title_ok = translate(locale, chapter.title)
     summary, _ = translate(locale, chapter.summary)
     return RenderedChapter(
         title=title,
         summary=summary,
-        body=Markup(_md.renderer.render(tokens, _md.options, env)),
+        intro=Markup(_md.renderer.render(tokens[:first_section], _md.options, env)),
+        body=Markup(_md.renderer.render(tokens[first_section:], _md.options, env)),
         sections=sections,
         title_in_source=not title_ok,
         broken_links=broken,

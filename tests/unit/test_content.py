@@ -57,29 +57,36 @@ def render(chapters, locale, slug="helping"):
     return render_chapter(chapters[slug], locale, chapters, lambda s: f"/{locale.code}/{s}", {"script": "Say"})
 
 
+def html_of(page) -> str:
+    return str(page.intro) + str(page.body)
+
+
 def test_chapters_come_in_reading_order(chapters):
     assert list(chapters) == ["helping", "other"]
 
 
 def test_translated_blocks_replace_english_and_missing_ones_are_marked(chapters):
     page = render(chapters, spanish({"Money and bills": "Dinero y **cuentas**", "Pay the bill directly.": "Pague la cuenta."}))
-    html = str(page.body)
+    html = html_of(page)
     assert '<h2 id="money-and-bills">Dinero y <strong>cuentas</strong></h2>' in html
     assert "<li>Pague la cuenta.</li>" in html
     assert '<li lang="en">Do not give cash.</li>' in html
     assert page.title_in_source is True
     assert [s.anchor for s in page.sections] == ["money-and-bills"]
+    assert page.sections[0].in_source is False
+    assert html.index("Read about") < html.index("money-and-bills")
+    assert "Read about" in str(page.intro) and "Read about" not in str(page.body)
     assert str(page.sections[0].title) == "Dinero y <strong>cuentas</strong>"
 
 
 def test_english_pages_carry_no_lang_marks(chapters):
     page = render(chapters, GuideLocale("en", Locale.parse("en")))
-    assert 'lang="en"' not in str(page.body)
+    assert 'lang="en"' not in html_of(page)
 
 
 def test_internal_links_point_into_the_readers_locale(chapters):
     page = render(chapters, spanish({}))
-    assert 'href="/es/other#what-to-do"' in str(page.body)
+    assert 'href="/es/other#what-to-do"' in html_of(page)
     assert page.broken_links == []
 
 
@@ -95,18 +102,18 @@ def test_broken_links_are_reported(tmp_path, target):
 
 
 def test_script_urls_never_become_links(tmp_path):
-    assert "href=\"javascript" not in str(one_link_chapter(tmp_path, "javascript:alert(1)").body)
+    assert "href=\"javascript" not in html_of(one_link_chapter(tmp_path, "javascript:alert(1)"))
 
 
 def test_a_translation_cannot_inject_markup(chapters):
     page = render(chapters, spanish({"Pay the bill directly.": '<script>alert(1)</script> <img src=x onerror=alert(1)>'}))
-    html = str(page.body)
+    html = html_of(page)
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;" in html
 
 
 def test_script_cards_are_labelled(chapters):
-    html = str(render(chapters, spanish({})).body)
+    html = html_of(render(chapters, spanish({})))
     assert '<div class="app-script">\n<p class="app-script__label">Say</p>' in html
 
 

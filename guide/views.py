@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import BaseConverter
 
+from . import pwa
 from .content import render_chapter
 from .content import translate
 from .locales import best_locale
@@ -101,6 +102,15 @@ def about():
     return _cached("about", lambda: render_template("about.html"))
 
 
+@bp.get("/offline")
+def offline():
+    """Shown by the service worker for a page that is not saved while there is no network."""
+    return _cached("offline", lambda: render_template("offline.html"))
+
+
+bp.add_url_rule("/manifest.webmanifest", "manifest", pwa.web_manifest)
+
+
 @bp.app_template_global()
 def localized(text: str) -> tuple[str, bool]:
     """(content text in the page's locale, whether it is translated) for titles and summaries."""
@@ -160,6 +170,7 @@ def init_app(app: Flask) -> None:
     app.url_map.converters["locale"] = LocaleConverter
     app.register_blueprint(bp)
     app.add_url_rule("/", "negotiate", negotiate)
+    app.add_url_rule("/sw.js", "service_worker", pwa.service_worker)
     app.register_error_handler(HTTPException, handle_http_error)
     app.after_request(add_security_headers)
 

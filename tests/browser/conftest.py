@@ -43,9 +43,9 @@ def chromium_path() -> str:
 class LiveServer:
     """The app served by werkzeug in a thread; ``stop()`` takes it off the network."""
 
-    def __init__(self, app):
+    def __init__(self, app, port: int = 0):
         self.app = app
-        self._server = make_server("127.0.0.1", 0, app, threaded=True)
+        self._server = make_server("127.0.0.1", port, app, threaded=True)
         self.url = f"http://127.0.0.1:{self._server.server_port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()

@@ -1,0 +1,99 @@
+"""Installable and offline: the web app manifest and the generated service worker.
+
+``/sw.js`` carries a precache list: every page of every locale with its revision (the
+page's ETag) and every static file (its name already holds its hash). Its version is
+a hash of that list and of the worker's own code, so it changes exactly when a page,
+a catalog or a static file changes. Cache names are made here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from flask import current_app
+from flask import g
+from flask import render_template
+from flask import url_for
+from flask_babel import gettext as _
+
+from .serving import Page
+from .serving import make_page
+from .serving import send_page
+from .site import Site
+from .site import current_site
+
+CACHE_PREFIX = "guide-"
+THEME_COLOR = "#1d4f91"
+BACKGROUND_COLOR = "#ffffff"
+
+
+def locale_urls(site: Site, code: str) -> list[str]:
+    """Every URL of one locale that the service worker saves for offline reading."""
+    pages = ["/{}/", "/{}/about", "/{}/offline", "/{}/manifest.webmanifest"]
+    pages += [f"/{{}}/{slug}" for slug in site.chapters]
+    return [url.format(code) for url in pages]
+
+
+def _revision(url: str) -> str:
+    """The ETag the app serves for ``url``: rendering it once if it was not yet."""
+    app = current_app._get_current_object()
+    with app.app_context(), app.test_request_context(url):
+        response = app.full_dispatch_request()
+        etag, _weak = response.get_etag()
+    if response.status_code != 200 or not etag:
+        raise RuntimeError(f"precache page {url} answered {response.status_code}")
+    return etag
+
+
+def precache_manifest(site: Site) -> dict:
+    shared = sorted(["/static/" + hashed, hashed.rsplit(".", 2)[-2]] for hashed in site.static_files.values())
+    locales = {code: [[url, _revision(url)] for url in locale_urls(site, code)] for code in site.locales}
+    return {"shared": shared, "locales": locales}
+
+
+def _service_worker() -> Page:
+    site = current_site()
+    manifest = precache_manifest(site)
+    code = render_template("sw.js", precache=manifest, version="VERSION", prefix=CACHE_PREFIX)
+    version = hashlib.sha256(code.encode()).hexdigest()[:16]
+    body = render_template("sw.js", precache=manifest, version=version, prefix=CACHE_PREFIX)
+    return make_page(body, "en", mimetype="text/javascript")
+
+
+def service_worker():
+    """``/sw.js``: always revalidated, so a new version is found on the next visit."""
+    site = current_site()
+    return send_page(site.pages.get(("sw.js",), _service_worker))
+
+
+def web_manifest():
+    """``/<locale>/manifest.webmanifest``: the installed app, named in the reader's language."""
+    site = current_site()
+    locale = g.locale
+
+    def build() -> Page:
+        icon = site.static_url
+        manifest = {
+            "id": f"/{locale.code}/",
+            "name": _("Family Support Guide"),
+            # TRANSLATORS: the name under the app's icon on a phone; 12 characters at most.
+            "short_name": _("Family guide"),
+            "description": _("A free guide for families of a person who uses heroin or other opioids."),
+            "lang": locale.tag,
+            "dir": locale.direction,
+            "start_url": url_for("pages.index"),
+            "scope": "/",
+            "display": "standalone",
+            "theme_color": THEME_COLOR,
+            "background_color": BACKGROUND_COLOR,
+            "icons": [
+                {"src": icon("icons/icon-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "any"},
+                {"src": icon("icons/icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any"},
+                {"src": icon("icons/icon-maskable-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+            ],
+        }
+        body = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True)
+        return make_page(body, locale.tag, mimetype="application/manifest+json")
+
+    return send_page(site.pages.get(("manifest", locale.code), build))

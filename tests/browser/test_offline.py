@@ -153,3 +153,58 @@ def test_chromium_says_the_app_is_installable(playwright_instance, live_server, 
         assert any(icon.get("purpose") == "maskable" for icon in manifest["icons"])
     finally:
         context.close()
+
+
+class FailOnce:
+    """WSGI wrapper: answers 500 for ``path`` while ``failing`` is set."""
+
+    def __init__(self, app, path):
+        self.app, self.path, self.failing = app, path, False
+
+    def __call__(self, environ, start_response):
+        if self.failing and environ["PATH_INFO"] == self.path:
+            start_response("500 INTERNAL SERVER ERROR", [("Content-Type", "text/plain")])
+            return [b"broken"]
+        return self.app(environ, start_response)
+
+
+def test_a_failed_update_leaves_the_saved_version_working(make_app, tmp_path, page, context):
+    content = tmp_path / "content"
+    shutil.copytree(make_app().config["CONTENT_DIR"], content)
+    server = LiveServer(make_app(CONTENT_DIR=str(content)))
+    port = int(server.url.rsplit(":", 1)[1])
+    try:
+        visit_until_saved(page, f"{server.url}/en/")
+        before = cache_names(page)
+        server.stop()
+        chapter = content / "treatment.md"
+        chapter.write_text(chapter.read_text() + "\nA new paragraph.\n")
+        # Only changed pages are fetched again (unchanged ones are copied), so break a changed one.
+        broken = FailOnce(make_app(CONTENT_DIR=str(content)), "/en/treatment")
+        broken.failing = True
+        server = LiveServer(broken, port=port)
+        page.reload()
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update()).catch(() => null)")
+        for _ in range(100):  # bounded wait: the new worker's install runs and fails
+            state = page.evaluate(
+                "navigator.serviceWorker.getRegistration().then(r => [!!r.installing, !!r.waiting])"
+            )
+            if state == [False, False]:
+                break
+            page.wait_for_timeout(100)
+        assert state == [False, False], "the broken version must not be installed"
+        assert page.locator(".app-update").is_hidden()
+        assert cache_names(page) == before
+        server.stop()
+        assert_every_page_opens(page, expected_headings(make_app(), "en"), server.url)
+    finally:
+        server.stop()
+
+
+def test_about_page_shows_what_is_stored_on_the_device(live_server, page):
+    visit_until_saved(page, f"{live_server.url}/en/")
+    page.goto(f"{live_server.url}/en/about")
+    storage = page.locator(".app-storage")
+    expect(storage).to_be_visible()
+    expect(storage).to_contain_text("on this device so that it works without a connection")
+    assert "MB" in storage.inner_text()

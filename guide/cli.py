@@ -11,12 +11,14 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 from flask import Flask
 from flask import current_app
+from flask.cli import AppGroup
 
 from . import ROOT
+from .catalog_checks import check_po_file
 from .locales import template_ids
 from .locales import url_code
 
-translate = click.Group("translate", help="Extract, update and check translation catalogs.")
+translate = AppGroup("translate", help="Extract, update and check translation catalogs.")
 
 
 def _pybabel(*args: str) -> None:
@@ -107,6 +109,21 @@ def status_command() -> None:
         missing = len(wanted) - done - fuzzy
         percent = 100 * done / len(wanted) if wanted else 0
         click.echo(f"{code:8} {done:10} {fuzzy:6} {missing:8} {percent:7.1f}%  {listed:4}  {review}")
+
+
+@translate.command("check")
+def check_command() -> None:
+    """Check every catalog: placeholders, links, HTML, emphasis, plural forms, compiling."""
+    failed = False
+    for po_path in sorted(_translations_dir().glob("*/LC_MESSAGES/messages.po")):
+        problems = check_po_file(po_path)
+        code = url_code(po_path.parent.parent.name)
+        click.echo(f"{code}: {'ok' if not problems else f'{len(problems)} problem(s)'}")
+        for problem in problems:
+            click.echo(f"  {po_path}: {problem}")
+        failed = failed or bool(problems)
+    if failed:
+        raise click.ClickException("fix the problems above; the app would not show those translations safely")
 
 
 def init_app(app: Flask) -> None:

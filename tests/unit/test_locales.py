@@ -52,7 +52,8 @@ def test_a_new_catalog_folder_is_a_new_locale(translations_copy):
 
 
 def test_right_to_left_languages_say_so(translations_copy):
-    add_locale(translations_copy, "ar", {})
+    add_locale(translations_copy, "fa", {})
+    assert discover(translations_copy)["fa"].direction == "rtl"
     assert discover(translations_copy)["ar"].direction == "rtl"
     assert discover(translations_copy)["en"].direction == "ltr"
 

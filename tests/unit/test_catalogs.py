@@ -1,0 +1,134 @@
+"""Translation catalogs: checks that keep a translation from breaking a page, and the CLI."""
+
+from __future__ import annotations
+
+import pytest
+from babel.messages.pofile import read_po
+from babel.messages.pofile import write_po
+
+from guide import ROOT
+from guide.catalog_checks import check_message
+from guide.catalog_checks import check_po_file
+
+SHIPPED = sorted((ROOT / "translations").glob("*/LC_MESSAGES/messages.po"))
+
+
+@pytest.mark.parametrize("po", SHIPPED, ids=lambda p: p.parent.parent.name)
+def test_every_shipped_catalog_passes_the_checks(po):
+    assert check_po_file(po) == []
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr", "problem"),
+    [
+        ("Saved %(date)s.", "Guardado.", "placeholders"),
+        ("About {size} here.", "Unos {tamaño} aquí.", "placeholders"),
+        ("Read [this](overdose#signs).", "Lea [esto](sobredosis#signs).", "link targets"),
+        ("Read [this](overdose) and [that](treatment).", "Lea [esto](overdose).", "link targets"),
+        ("Call now.", "Llame <b>ahora</b>.", "HTML"),
+        ("Call now.", "Llame <script>alert(1)</script>.", "HTML"),
+        ("Call **now**.", "Llame **ahora.", "emphasis"),
+        ("Use `911`.", "Use `911.", "code span"),
+    ],
+)
+def test_unsafe_translations_are_caught(msgid, msgstr, problem):
+    assert any(problem in found for found in check_message(msgid, msgstr))
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr"),
+    [
+        ("Read [this](overdose#signs) and [that](treatment).", "Lea [aquello](treatment) y [esto](overdose#signs)."),
+        ("Saved on %(date)s.", "Guardado el %(date)s."),
+        ("**Call** now. 2 < 3", "**Llame** ahora. 2 < 3"),
+    ],
+)
+def test_faithful_translations_pass(msgid, msgstr):
+    assert check_message(msgid, msgstr) == []
+
+
+def test_a_plural_form_may_leave_out_the_count():
+    assert check_message("%(num)d pages", "صفحة واحدة", plural=True) == []
+    assert check_message("%(num)d pages", "%(other)d páginas", plural=True) != []
+
+
+def test_wrong_plural_forms_header_is_caught(translations_copy):
+    po = translations_copy / "ar" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text("utf-8").replace("nplurals=6", "nplurals=2")
+    po.write_text(text, "utf-8")
+    assert any("num_plurals" in problem or "nplurals" in problem for problem in check_po_file(po))
+
+
+def test_a_catalog_with_a_broken_translation_fails_the_check(translations_copy):
+    po = translations_copy / "es" / "LC_MESSAGES" / "messages.po"
+    with po.open("rb") as fh:
+        catalog = read_po(fh)
+    catalog["Overdose? What to do"].string = "<a href=x>¿Sobredosis?</a>"
+    with po.open("wb") as fh:
+        write_po(fh, catalog)
+    assert any("HTML" in problem for problem in check_po_file(po))
+
+
+def test_cli_status_lists_every_locale(make_app):
+    result = make_app().test_cli_runner().invoke(args=["translate", "status"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].split()[:5] == ["locale", "translated", "fuzzy", "missing", "percent"]
+    assert any(line.startswith("es ") for line in lines)
+    assert any(line.startswith("ar ") for line in lines)
+
+
+def test_cli_check_passes_on_shipped_catalogs_and_fails_on_a_broken_one(make_app, translations_copy):
+    app = make_app(TRANSLATIONS_DIR=str(translations_copy))
+    assert app.test_cli_runner().invoke(args=["translate", "check"]).exit_code == 0
+    po = translations_copy / "es" / "LC_MESSAGES" / "messages.po"
+    po.write_text(po.read_text("utf-8").replace('msgstr "Índice"', 'msgstr "<i>Índice</i>"'), "utf-8")
+    result = app.test_cli_runner().invoke(args=["translate", "check"])
+    assert result.exit_code != 0
+    assert "HTML" in result.output
+
+
+def test_a_translator_starts_a_locale_with_init_and_sees_it_served(make_app, translations_copy):
+    runner = make_app(TRANSLATIONS_DIR=str(translations_copy)).test_cli_runner()
+    result = runner.invoke(args=["translate", "init", "fr"])
+    assert result.exit_code == 0, result.output
+    po = translations_copy / "fr" / "LC_MESSAGES" / "messages.po"
+    assert (translations_copy / "fr" / "locale.toml").read_text().count('review_status = "draft"') == 1
+    with po.open("rb") as fh:
+        catalog = read_po(fh)
+    catalog["Contents"].string = "Sommaire"
+    catalog["Overdose? What to do"].string = "Overdose ? Que faire"
+    with po.open("wb") as fh:
+        write_po(fh, catalog)
+    # A restart (a new app) is all it takes.
+    client = make_app(TRANSLATIONS_DIR=str(translations_copy)).test_client()
+    html = client.get("/fr/").get_data(as_text=True)
+    assert '<html lang="fr" dir="ltr"' in html
+    assert "Overdose ? Que faire" in html and "Sommaire" in html
+    assert runner.invoke(args=["translate", "init", "fr"]).exit_code != 0  # never overwrites work
+
+
+def test_cli_update_marks_changed_english_fuzzy(make_app, translations_copy):
+    pot = translations_copy / "messages.pot"
+    pot.write_text(pot.read_text("utf-8").replace('msgid "Contents"', 'msgid "Table of contents"'), "utf-8")
+    result = make_app(TRANSLATIONS_DIR=str(translations_copy)).test_cli_runner().invoke(args=["translate", "update"])
+    assert result.exit_code == 0, result.output
+    with (translations_copy / "es" / "LC_MESSAGES" / "messages.po").open("rb") as fh:
+        catalog = read_po(fh)
+    assert catalog["Table of contents"].fuzzy
+    assert catalog["Table of contents"].string == "Índice"
+
+
+def test_offline_page_counts_pages_with_the_languages_plural_rules(make_app, client):
+    assert "14 pages are saved on this device." in client.get("/en/offline").get_data(as_text=True)
+    assert "14 páginas están guardadas en este dispositivo." in client.get("/es/offline").get_data(as_text=True)
+
+
+def test_a_broken_catalog_never_causes_a_500(make_app, translations_copy):
+    po = translations_copy / "es" / "LC_MESSAGES" / "messages.po"
+    po.write_bytes(b"\xff\xfe not a catalog \x00")
+    client = make_app(TRANSLATIONS_DIR=str(translations_copy)).test_client()
+    assert client.get("/en/overdose").status_code == 200
+    response = client.get("/es/overdose")
+    assert response.status_code == 404
+    assert client.get("/", headers={"Accept-Language": "es"}).headers["Location"] == "/en/"

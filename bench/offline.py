@@ -7,22 +7,16 @@ Prints figures; it asserts nothing.
 from __future__ import annotations
 
 import re
-import sys
 import tempfile
-import threading
 import time
-from pathlib import Path
 
+from common import CHROMIUM
+from common import CHROMIUM_ARGS
+from common import serve
 from playwright.sync_api import expect
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import WSGIRequestHandler
-from werkzeug.serving import make_server
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from guide import create_app  # noqa: E402
-
-ARGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+from guide import create_app
 
 
 def precache_bytes(app) -> dict[str, tuple[int, int, int]]:
@@ -45,18 +39,12 @@ def precache_bytes(app) -> dict[str, tuple[int, int, int]]:
     return figures
 
 
-class _Quiet(WSGIRequestHandler):
-    def log_request(self, *args, **kwargs):
-        pass
-
-
 def time_to_offline(app, runs: int = 5) -> list[float]:
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_Quiet)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}/en/"
+    base, server = serve(app)
+    url = f"{base}/en/"
     times = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for _ in range(runs):
             context = browser.new_context(viewport={"width": 360, "height": 740})
             page = context.new_page()

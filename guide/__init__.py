@@ -8,9 +8,11 @@ from flask import Flask
 from flask import g
 from flask_babel import Babel
 from flask_babel import Domain
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.utils import cached_property
 
 from .assets import serve_static
+from .serving import FastPages
 from .site import Site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +29,8 @@ def default_config(app: Flask) -> dict:
         "STATIC_BUILD_DIR": str(Path(app.instance_path) / "static"),
         # A locale is offered in the language menu once this share of messages is translated.
         "LANGUAGE_MENU_THRESHOLD": 0.8,
+        # How many reverse proxies in front of the app to trust for X-Forwarded-* headers.
+        "TRUSTED_PROXIES": 0,
     }
 
 
@@ -67,5 +71,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import cli
 
     cli.init_app(app)
-    app.wsgi_app = serve_static(app.wsgi_app, Path(app.config["STATIC_BUILD_DIR"]))
+    app.wsgi_app = serve_static(FastPages(app.wsgi_app, site.pages), Path(app.config["STATIC_BUILD_DIR"]))
+    proxies = int(app.config["TRUSTED_PROXIES"])
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     return app

@@ -14,6 +14,7 @@ import json
 from flask import current_app
 from flask import g
 from flask import render_template
+from flask import request
 from flask import url_for
 from flask_babel import gettext as _
 
@@ -64,7 +65,7 @@ def _service_worker() -> Page:
 def service_worker():
     """``/sw.js``: always revalidated, so a new version is found on the next visit."""
     site = current_site()
-    return send_page(site.pages.get(("sw.js",), _service_worker))
+    return send_page(site.pages.get(("sw.js",), _service_worker, path="/sw.js"))
 
 
 def web_manifest():
@@ -96,4 +97,4 @@ def web_manifest():
         body = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True)
         return make_page(body, locale.tag, mimetype="application/manifest+json")
 
-    return send_page(site.pages.get(("manifest", locale.code), build))
+    return send_page(site.pages.get(("manifest", locale.code), build, path=request.path))

@@ -61,7 +61,7 @@ def _cached(kind: str, render, *key):
     def build():
         return make_page(render(), g.locale.tag)
 
-    return send_page(site.pages.get((kind, g.locale.code, *key), build))
+    return send_page(site.pages.get((kind, g.locale.code, *key), build, path=request.path))
 
 
 def _chapter_url(slug: str) -> str:

@@ -237,3 +237,28 @@ def test_about_page_shows_draft_status_of_a_translation(client):
     html = client.get("/es/about").get_data(as_text=True)
     assert "Esta traducción es un borrador" in html
     assert "Esta traducción es un borrador" not in client.get("/en/about").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url", ["/en/overdose", "/ar/", "/es/manifest.webmanifest", "/sw.js"])
+@pytest.mark.parametrize("encoding", ["", "gzip"])
+def test_rendered_pages_are_answered_the_same_before_flask(make_app, url, encoding):
+    client = make_app().test_client()
+    headers = {"Accept-Encoding": encoding}
+    first = client.get(url, headers=headers)  # rendered by Flask
+    assert url in client.application.extensions["guide"].pages.by_path
+    again = client.get(url, headers=headers)  # answered by the fast path
+    assert again.data == first.data
+    assert sorted(again.headers.items()) == sorted(first.headers.items())
+    assert client.get(url, headers={**headers, "If-None-Match": first.headers["ETag"]}).status_code == 304
+    head = client.head(url, headers=headers)
+    assert head.data == b"" and head.headers["ETag"] == first.headers["ETag"]
+
+
+def test_forwarded_https_is_trusted_only_from_a_configured_proxy(make_app):
+    forwarded = {"X-Forwarded-Proto": "https"}
+    plain = make_app().test_client().get("/en/", headers=forwarded)
+    assert "Strict-Transport-Security" not in plain.headers
+    proxied = make_app(TRUSTED_PROXIES=1).test_client()
+    proxied.get("/en/")  # the second request comes from the fast path
+    for response in (proxied.get("/en/about", headers=forwarded), proxied.get("/en/about", headers=forwarded)):
+        assert "max-age" in response.headers["Strict-Transport-Security"]

@@ -72,7 +72,7 @@ class RenderedChapter:
     broken_links: list[str]
 
 
-def _heading_ids(doc: Document) -> dict[int, str]:
+def heading_ids(doc: Document) -> dict[int, str]:
     """Token index of each heading_open -> unique anchor from its English text."""
     ids: dict[int, str] = {}
     seen: set[str] = set()
@@ -101,7 +101,7 @@ def load_chapter(path: Path) -> Chapter:
         summary=collapse(doc.meta["summary"]),
         doc=doc,
         path=path,
-        anchors=set(_heading_ids(doc).values()),
+        anchors=set(heading_ids(doc).values()),
     )
 
 
@@ -150,6 +150,12 @@ for _name in CONTAINERS:
     _md.add_render_rule(f"container_{_name}_close", _container_rule(_name))
 
 
+def plain_text(markdown: str) -> str:
+    """Inline Markdown -> its words, for places that hold text, not HTML (the tools)."""
+    children = _md.parseInline(markdown, {})[0].children or []
+    return "".join(" " if c.type in ("softbreak", "hardbreak") else c.content for c in children).strip()
+
+
 def translate(locale: GuideLocale, msgid: str) -> tuple[str, bool]:
     """(text, True) when ``locale`` translates ``msgid``; else (English, False)."""
     if locale.is_source:
@@ -173,8 +179,8 @@ def render_chapter(
     ``::: helplines`` and ``::: emergency``.
     """
     tokens = copy.deepcopy(chapter.doc.tokens)
-    heading_ids = _heading_ids(chapter.doc)
-    for index, anchor in heading_ids.items():
+    anchors = heading_ids(chapter.doc)
+    for index, anchor in anchors.items():
         tokens[index].attrSet("id", anchor)
 
     untranslated: set[int] = set()
@@ -204,14 +210,14 @@ def render_chapter(
 
     sections = [
         Section(
-            heading_ids[i],
+            anchors[i],
             Markup(_md.renderer.renderInline(tokens[i + 1].children or [], _md.options, {})),
             i + 1 in untranslated,
         )
-        for i in heading_ids
+        for i in anchors
         if tokens[i].tag == "h2"
     ]
-    first_section = next((i for i in heading_ids if tokens[i].tag == "h2"), len(tokens))
+    first_section = next((i for i in anchors if tokens[i].tag == "h2"), len(tokens))
     env = {"labels": labels, "components": components or {}}
     title, title_ok = translate(locale, chapter.title)
     summary, _ = translate(locale, chapter.summary)

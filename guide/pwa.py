@@ -19,6 +19,7 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from .serving import Page
+from .tools import TOOLS
 from .serving import make_page
 from .serving import send_page
 from .site import Site
@@ -31,7 +32,8 @@ BACKGROUND_COLOR = "#ffffff"
 
 def locale_urls(site: Site, code: str) -> list[str]:
     """Every URL of one locale that the service worker saves for offline reading."""
-    pages = ["/{}/", "/{}/about", "/{}/offline", "/{}/manifest.webmanifest"]
+    pages = ["/{}/", "/{}/about", "/{}/offline", "/{}/manifest.webmanifest", "/{}/tools/"]
+    pages += [f"/{{}}/tools/{name}" for name in TOOLS]
     pages += [f"/{{}}/{slug}" for slug in site.chapters]
     return [url.format(code) for url in pages]
 

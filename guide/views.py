@@ -19,6 +19,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.routing import BaseConverter
 
 from . import pwa
+from . import tools
 from .content import render_chapter
 from .content import translate
 from .locales import best_locale
@@ -89,8 +90,9 @@ def chapter(slug: str):
         }
         rendered = render_chapter(found, g.locale, site.chapters, _chapter_url, labels, components)
         previous, following = site.neighbours(slug)
+        tool_name = next((t for t, slug in tools.TOOL_CHAPTERS.items() if slug == found.slug), None)
         return render_template(
-            "chapter.html", chapter=found, page=rendered, previous=previous, following=following
+            "chapter.html", chapter=found, page=rendered, previous=previous, following=following, tool=tool_name
         )
 
     return _cached("chapter", render, slug)
@@ -102,6 +104,41 @@ def about():
     return _cached("about", lambda: render_template("about.html"))
 
 
+@bp.get("/tools/")
+def tools_index():
+    """The family tools, and what happens to what a family types in them."""
+    return _cached("tools", lambda: render_template("tools/index.html"))
+
+
+@bp.get("/tools/<name>")
+def tool(name: str):
+    """One tool page. The page is the same for everyone; data stays in the browser."""
+    if name not in tools.TOOLS:
+        abort(404)
+    site = current_site()
+
+    def render():
+        chapters = site.chapters
+        context = {"name": name}
+        if name == "plan":
+            overdose = chapters.get("overdose")
+            if overdose is not None:
+                labels = {"note": _("Good to know"), "warning": _("Important"), "script": _("What you could say")}
+                components = {"emergency": render_template("_emergency.html", helplines=site.helplines)}
+                context["overdose"] = render_chapter(overdose, g.locale, chapters, _chapter_url, labels, components)
+            context["crisis_lines"] = {
+                c.code: (f"{localized(c.lines[0].name)[0]}: {c.lines[0].phone}" if c.lines else f"{_('Emergency')}: {c.emergency}")
+                for c in site.helplines.countries
+            }
+        elif name == "scripts" and "boundaries" in chapters:
+            context["library"] = tools.script_library(chapters["boundaries"], g.locale)
+        elif name == "self-check" and "helping-or-enabling" in chapters:
+            context["scenarios"] = tools.self_check(chapters["helping-or-enabling"], g.locale)
+        return render_template(f"tools/{name.replace('-', '_')}.html", **context)
+
+    return _cached("tool", render, name)
+
+
 @bp.get("/offline")
 def offline():
     """Shown by the service worker for a page that is not saved while there is no network."""
@@ -109,6 +146,24 @@ def offline():
 
 
 bp.add_url_rule("/manifest.webmanifest", "manifest", pwa.web_manifest)
+
+
+@bp.app_template_global()
+def tool_title(name: str) -> str:
+    return {
+        "plan": _("Our plan"),
+        "scripts": _("My boundary scripts"),
+        "self-check": _("Helping or enabling? A self-check"),
+    }[name]
+
+
+@bp.app_template_global()
+def tool_summary(name: str) -> str:
+    return {
+        "plan": _("Write down who to call, where the naloxone is, and what you will and will not do if your loved one uses again."),
+        "scripts": _("Choose words for hard moments, make them your own, and keep them ready."),
+        "self-check": _("Fifteen everyday situations. See which choices make recovery easier."),
+    }[name]
 
 
 @bp.app_template_global()

@@ -1,0 +1,91 @@
+"""The family tools' content, taken from the chapters so it is translated with them.
+
+The boundary-script tool offers the boundaries chapter's script cards, grouped by the
+situations (### headings) they sit under; the helping-or-enabling self-check asks about
+rows of that chapter's Enabling | Helping tables and links back to their sections.
+Nothing a family types ever reaches the server: these functions only read chapters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field
+
+from .blocks import collapse
+from .content import Chapter
+from .content import heading_ids
+from .content import plain_text
+from .content import translate
+from .locales import GuideLocale
+
+TOOLS = ("plan", "scripts", "self-check")
+#: Which chapter each tool belongs to, for the link from that chapter.
+TOOL_CHAPTERS = {"plan": "relapse-planning", "scripts": "boundaries", "self-check": "helping-or-enabling"}
+SCENARIOS_PER_SECTION = 3
+
+
+@dataclass
+class Text:
+    """A piece of chapter text in the reader's language, or English marked as such."""
+
+    text: str
+    translated: bool
+
+    @classmethod
+    def of(cls, locale: GuideLocale, msgid: str) -> Text:
+        text, ok = translate(locale, collapse(msgid))
+        return cls(plain_text(text), ok)
+
+
+@dataclass
+class Situation:
+    anchor: str
+    title: Text
+    scripts: list[Text] = field(default_factory=list)
+
+
+@dataclass
+class Scenario:
+    anchor: str  # section of the chapter that explains it
+    section: Text
+    enabling: Text
+    helping: Text
+
+
+def script_library(chapter: Chapter, locale: GuideLocale) -> list[Situation]:
+    """Every script card of ``chapter``, under the ### situation it belongs to."""
+    tokens, anchors = chapter.doc.tokens, heading_ids(chapter.doc)
+    situations: list[Situation] = []
+    in_script = False
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h3":
+            situations.append(Situation(anchors[index], Text.of(locale, tokens[index + 1].content)))
+        elif token.type == "heading_open":
+            in_script = False
+        elif token.type == "container_script_open":
+            in_script = True
+        elif token.type == "container_script_close":
+            in_script = False
+        elif token.type == "inline" and in_script and situations:
+            situations[-1].scripts.append(Text.of(locale, token.content))
+    return [s for s in situations if s.scripts]
+
+
+def self_check(chapter: Chapter, locale: GuideLocale, per_section: int = SCENARIOS_PER_SECTION) -> list[Scenario]:
+    """The first rows of each Enabling | Helping table, with the section they come from."""
+    tokens, anchors = chapter.doc.tokens, heading_ids(chapter.doc)
+    scenarios: list[Scenario] = []
+    section: tuple[str, Text] | None = None
+    taken = 0
+    row: list[str] = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h2":
+            section, taken = (anchors[index], Text.of(locale, tokens[index + 1].content)), 0
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "inline" and tokens[index - 1].type == "td_open":
+            row.append(token.content)
+        elif token.type == "tr_close" and len(row) == 2 and section and taken < per_section:
+            scenarios.append(Scenario(section[0], section[1], Text.of(locale, row[0]), Text.of(locale, row[1])))
+            taken += 1
+    return scenarios

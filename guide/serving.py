@@ -134,14 +134,25 @@ def send_page(page: Page) -> Response:
     return Response(body, status=status, headers=headers)
 
 
+def _encode_controls(text: str) -> str:
+    return "".join(f"%{ord(c):02X}" if ord(c) < 0x20 or ord(c) == 0x7F else c for c in text)
+
+
 class FastPages:
-    """WSGI layer answering GET and HEAD for already-rendered pages without Flask."""
+    """WSGI layer answering GET and HEAD for already-rendered pages without Flask.
+
+    It also percent-encodes control characters in the query string before routing:
+    no browser sends them raw, and a redirect would otherwise copy them into a header.
+    """
 
     def __init__(self, app, pages: PageCache):
         self.app = app
         self.pages = pages
 
     def __call__(self, environ, start_response):
+        query = environ.get("QUERY_STRING", "")
+        if query and not query.isprintable():
+            environ["QUERY_STRING"] = _encode_controls(query)
         method = environ["REQUEST_METHOD"]
         page = self.pages.by_path.get(environ.get("PATH_INFO", "")) if method in ("GET", "HEAD") else None
         if page is None:

@@ -15,7 +15,7 @@ def every_page(app) -> list[str]:
     return [
         f"/{code}/{path}"
         for code in site.locales
-        for path in ["", "about", "offline", *site.chapters]
+        for path in ["", "about", "offline", "tools/", "tools/plan", "tools/scripts", "tools/self-check", *site.chapters]
     ] + ["/en/no-such-page"]
 
 

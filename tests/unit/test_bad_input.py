@@ -65,3 +65,12 @@ def test_head_works_like_get_without_a_body(client):
     assert response.status_code == 200
     assert response.data == b""
     assert response.headers["ETag"] == client.get("/en/overdose").headers["ETag"]
+
+
+@pytest.mark.parametrize("query", ["\r", "\n", "a\r\nSet-Cookie: x=1", "\x00", "\x7f"])
+def test_control_characters_in_a_query_never_reach_a_header(client, query):
+    """Found by the property test: a redirect once copied a raw CR into Location (a 500)."""
+    response = client.get("/", environ_overrides={"PATH_INFO": "/en", "QUERY_STRING": query})
+    assert response.status_code in (301, 308)
+    assert "\r" not in response.headers["Location"] and "\n" not in response.headers["Location"]
+    assert "Set-Cookie" not in response.headers

@@ -31,11 +31,12 @@ BACKGROUND_COLOR = "#ffffff"
 
 
 def locale_urls(site: Site, code: str) -> list[str]:
-    """Every URL of one locale that the service worker saves for offline reading."""
-    pages = ["/{}/", "/{}/about", "/{}/offline", "/{}/manifest.webmanifest", "/{}/tools/"]
-    pages += [f"/{{}}/tools/{name}" for name in TOOLS]
-    pages += [f"/{{}}/{slug}" for slug in site.chapters]
-    return [url.format(code) for url in pages]
+    """Every URL of one locale: what the service worker saves, and what a freeze writes."""
+    urls = [url_for(endpoint, lang_code=code) for endpoint in ("pages.index", "pages.about", "pages.offline")]
+    urls += [url_for("pages.manifest", lang_code=code), url_for("pages.tools_index", lang_code=code)]
+    urls += [url_for("pages.tool", lang_code=code, name=name) for name in TOOLS]
+    urls += [url_for("pages.chapter", lang_code=code, slug=slug) for slug in site.chapters]
+    return urls
 
 
 def _revision(url: str) -> str:
@@ -52,7 +53,12 @@ def _revision(url: str) -> str:
 def precache_manifest(site: Site) -> dict:
     shared = sorted(["/static/" + hashed, hashed.rsplit(".", 2)[-2]] for hashed in site.static_files.values())
     locales = {code: [[url, _revision(url)] for url in locale_urls(site, code)] for code in site.locales}
-    return {"shared": shared, "locales": locales}
+    return {
+        "shared": shared,
+        "locales": locales,
+        "home": {code: url_for("pages.index", lang_code=code) for code in site.locales},
+        "offline": {code: url_for("pages.offline", lang_code=code) for code in site.locales},
+    }
 
 
 def _service_worker() -> Page:

@@ -75,7 +75,7 @@ def index():
     return _cached("index", lambda: render_template("index.html"))
 
 
-@bp.get("/<slug>")
+@bp.get("/<slug>/")
 def chapter(slug: str):
     """One chapter, with "on this page" sections and previous/next links."""
     site = current_site()
@@ -98,7 +98,7 @@ def chapter(slug: str):
     return _cached("chapter", render, slug)
 
 
-@bp.get("/about")
+@bp.get("/about/")
 def about():
     """About the guide: who it is for, privacy, and how complete each translation is."""
     return _cached("about", lambda: render_template("about.html"))
@@ -110,7 +110,7 @@ def tools_index():
     return _cached("tools", lambda: render_template("tools/index.html"))
 
 
-@bp.get("/tools/<name>")
+@bp.get("/tools/<name>/")
 def tool(name: str):
     """One tool page. The page is the same for everyone; data stays in the browser."""
     if name not in tools.TOOLS:
@@ -139,7 +139,7 @@ def tool(name: str):
     return _cached("tool", render, name)
 
 
-@bp.get("/offline")
+@bp.get("/offline/")
 def offline():
     """Shown by the service worker for a page that is not saved while there is no network."""
     return _cached("offline", lambda: render_template("offline.html"))

@@ -46,8 +46,7 @@ function obtain(entry, older) {
   return fromOld.then(function (hit) {
     if (hit) { return hit; }
     return fetch(url, { cache: "no-cache", credentials: "omit" }).then(function (response) {
-      var etag = response.headers.get("ETag") || "";
-      if (!response.ok || (etag && etag.indexOf(revision) === -1 && url.indexOf("/static/") !== 0)) {
+      if (!response.ok || response.redirected) {
         throw new Error("could not save " + url + " (" + response.status + ")");
       }
       return response;
@@ -125,7 +124,7 @@ function offlinePage(cache, pathname) {
   return readMeta(cache).then(function (meta) {
     var code = localeOf(pathname);
     if (!code || meta.locales.indexOf(code) === -1) { code = meta.locales[0]; }
-    return code ? cache.match("/" + code + "/offline") : undefined;
+    return code ? cache.match(PRECACHE.offline[code]) : undefined;
   }).then(function (page) {
     return page || new Response("You are offline.", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   });
@@ -138,14 +137,17 @@ function answerPage(event, url) {
     if (url.pathname === "/") {
       return fetch(event.request).catch(function () {
         return readMeta(cache).then(function (meta) {
-          return meta.locales.length ? Response.redirect("/" + meta.locales[0] + "/", 302) : offlinePage(cache, "/");
+          return meta.locales.length ? Response.redirect(PRECACHE.home[meta.locales[0]], 302) : offlinePage(cache, "/");
         });
       });
     }
-    return cache.match(url.pathname).then(function (hit) {
+    /* An old link without the final slash finds the saved page too. */
+    var last = url.pathname.split("/").pop();
+    var key = last && last.indexOf(".") === -1 ? url.pathname + "/" : url.pathname;
+    return cache.match(key).then(function (hit) {
       if (hit) {
-        event.waitUntil(fetch(url.pathname, { cache: "no-cache", credentials: "omit" }).then(function (fresh) {
-          if (fresh.status === 200) { return cache.put(url.pathname, fresh); }
+        event.waitUntil(fetch(key, { cache: "no-cache", credentials: "omit" }).then(function (fresh) {
+          if (fresh.status === 200 && !fresh.redirected) { return cache.put(key, fresh); }
         }).catch(function () { /* offline: the saved copy stands */ }));
         return hit;
       }

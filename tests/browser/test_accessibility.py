@@ -13,10 +13,10 @@ pytestmark = pytest.mark.browser
 def every_page(app) -> list[str]:
     site = app.extensions["guide"]
     return [
-        f"/{code}/{path}"
+        f"/{code}/{path}/"
         for code in site.locales
         for path in ["", "about", "offline", "tools/", "tools/plan", "tools/scripts", "tools/self-check", *site.chapters]
-    ] + ["/en/no-such-page"]
+    ] + ["/en/no-such-page/"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -48,7 +48,7 @@ def test_no_page_scrolls_sideways_at_320px_even_with_200_percent_text(app, live_
 
 
 def test_tab_order_follows_the_page_and_the_language_menu_works_by_keyboard(live_server, page):
-    page.goto(f"{live_server.url}/en/overdose")
+    page.goto(f"{live_server.url}/en/overdose/")
     order = []
     for _ in range(4):
         page.keyboard.press("Tab")
@@ -62,12 +62,12 @@ def test_tab_order_follows_the_page_and_the_language_menu_works_by_keyboard(live
             break
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/es/overdose")
+    page.wait_for_url("**/es/overdose/")
     assert page.evaluate("document.documentElement.lang") == "es"
 
 
 def test_landmarks_and_one_main_heading(app, live_server, page):
-    for url in ["/en/", "/en/overdose", "/ar/treatment", "/es/about"]:
+    for url in ["/en/", "/en/overdose/", "/ar/treatment/", "/es/about/"]:
         page.goto(live_server.url + url)
         assert page.locator("header").count() == 1
         assert page.locator("main").count() == 1
@@ -79,7 +79,7 @@ def test_landmarks_and_one_main_heading(app, live_server, page):
 def test_nothing_moves(browser, live_server, motion):
     context = browser.new_context(reduced_motion=motion, **PHONE)
     page = context.new_page()
-    page.goto(f"{live_server.url}/en/overdose")
+    page.goto(f"{live_server.url}/en/overdose/")
     moving = page.evaluate(
         """() => [...document.querySelectorAll('*')].filter(el => {
             const s = getComputedStyle(el);

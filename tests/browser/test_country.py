@@ -12,7 +12,7 @@ def first_country(page, selector="[data-country-list] > [data-country]"):
 
 
 def test_without_a_choice_every_country_is_listed(live_server, page):
-    page.goto(f"{live_server.url}/en/overdose")
+    page.goto(f"{live_server.url}/en/overdose/")
     numbers = page.locator(".app-emergency a.app-tel")
     assert numbers.count() >= 7
     assert first_country(page) == "US"
@@ -21,10 +21,10 @@ def test_without_a_choice_every_country_is_listed(live_server, page):
 
 
 def test_chosen_country_comes_first_on_overdose_and_help_pages(live_server, page):
-    page.goto(f"{live_server.url}/en/get-help")
+    page.goto(f"{live_server.url}/en/get-help/")
     page.get_by_label("Your country").select_option("AU")
     assert first_country(page) == "AU"
-    page.goto(f"{live_server.url}/en/overdose")
+    page.goto(f"{live_server.url}/en/overdose/")
     first = page.locator(".app-emergency [data-country]").first
     assert first.get_attribute("data-country") == "AU"
     assert first.locator("a").get_attribute("href") == "tel:000"
@@ -32,7 +32,7 @@ def test_chosen_country_comes_first_on_overdose_and_help_pages(live_server, page
     assert first_country(page) == "AU"
     assert page.evaluate("document.cookie") == ""
     # "Show all countries" restores the original order.
-    page.goto(f"{live_server.url}/en/get-help")
+    page.goto(f"{live_server.url}/en/get-help/")
     assert page.get_by_label("Your country").input_value() == "AU"
     page.get_by_label("Your country").select_option("")
     assert first_country(page) == "US"
@@ -40,7 +40,7 @@ def test_chosen_country_comes_first_on_overdose_and_help_pages(live_server, page
 
 
 def test_nonsense_in_storage_shows_the_full_list(live_server, page):
-    page.goto(f"{live_server.url}/en/overdose")
+    page.goto(f"{live_server.url}/en/overdose/")
     page.evaluate("localStorage.setItem('guide.country', '\"><img src=x onerror=alert(1)>')")
     page.reload()
     assert first_country(page) == "US"

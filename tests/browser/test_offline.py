@@ -23,7 +23,7 @@ def expected_headings(app, code: str) -> dict[str, str]:
     """URL -> the h1 a reader must see, read from the live app (not just a status)."""
     client = app.test_client()
     headings = {}
-    for url in [f"/{code}/", f"/{code}/about", *[f"/{code}/{slug}" for slug in app.extensions["guide"].chapters]]:
+    for url in [f"/{code}/", f"/{code}/about/", *[f"/{code}/{slug}/" for slug in app.extensions["guide"].chapters]]:
         html = client.get(url).get_data(as_text=True)
         start = html.index("<h1")
         headings[url] = html[html.index(">", start) + 1 : html.index("</h1>", start)]
@@ -59,7 +59,7 @@ def test_every_page_of_the_visited_language_opens_offline(app, live_server, page
 
 
 def test_every_page_opens_with_the_server_stopped(app, live_server, page):
-    visit_until_saved(page, f"{live_server.url}/es/overdose", saved_text=SAVED_ES)
+    visit_until_saved(page, f"{live_server.url}/es/overdose/", saved_text=SAVED_ES)
     live_server.stop()
     assert_every_page_opens(page, expected_headings(app, "es"), live_server.url)
 
@@ -67,7 +67,7 @@ def test_every_page_opens_with_the_server_stopped(app, live_server, page):
 def test_unknown_and_unsaved_pages_offline_show_the_offline_page(live_server, page, context):
     visit_until_saved(page, f"{live_server.url}/en/")
     context.set_offline(True)
-    page.goto(f"{live_server.url}/en/no-such-page")
+    page.goto(f"{live_server.url}/en/no-such-page/")
     assert page.locator("h1").inner_text() == "You are offline"
     page.goto(f"{live_server.url}/es/")  # a language never visited
     assert page.locator("h1").inner_text() == "You are offline"
@@ -90,7 +90,7 @@ def test_without_a_service_worker_the_site_works_online(browser, live_server):
     errors = []
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    for url in ["/en/", "/en/overdose", "/es/about"]:
+    for url in ["/en/", "/en/overdose/", "/es/about/"]:
         page.goto(live_server.url + url)
         assert page.locator("h1").count() == 1
     assert errors == []
@@ -114,7 +114,7 @@ def test_update_is_offered_and_applied_only_when_the_reader_accepts(make_app, tm
     server = LiveServer(make_app(CONTENT_DIR=str(content)))
     port = server.url.rsplit(":", 1)[1]
     try:
-        visit_until_saved(page, f"{server.url}/en/start-here")
+        visit_until_saved(page, f"{server.url}/en/start-here/")
         old_caches = cache_names(page)
         assert len(old_caches) == 1
         old_title = page.locator("h1").inner_text()
@@ -180,7 +180,7 @@ def test_a_failed_update_leaves_the_saved_version_working(make_app, tmp_path, pa
         chapter = content / "treatment.md"
         chapter.write_text(chapter.read_text() + "\nA new paragraph.\n")
         # Only changed pages are fetched again (unchanged ones are copied), so break a changed one.
-        broken = FailOnce(make_app(CONTENT_DIR=str(content)), "/en/treatment")
+        broken = FailOnce(make_app(CONTENT_DIR=str(content)), "/en/treatment/")
         broken.failing = True
         server = LiveServer(broken, port=port)
         page.reload()
@@ -203,7 +203,7 @@ def test_a_failed_update_leaves_the_saved_version_working(make_app, tmp_path, pa
 
 def test_about_page_shows_what_is_stored_on_the_device(live_server, page):
     visit_until_saved(page, f"{live_server.url}/en/")
-    page.goto(f"{live_server.url}/en/about")
+    page.goto(f"{live_server.url}/en/about/")
     storage = page.locator(".app-storage")
     expect(storage).to_be_visible()
     expect(storage).to_contain_text("on this device so that it works without a connection")

@@ -14,13 +14,13 @@ def no_sideways_scroll(page) -> bool:
 def test_every_english_page_fits_a_320px_screen(app, live_server, page):
     page.set_viewport_size({"width": 320, "height": 640})
     for slug in ["", "about", *app.extensions["guide"].chapters]:
-        page.goto(f"{live_server.url}/en/{slug}")
+        page.goto(f"{live_server.url}/en/{slug}/")
         assert no_sideways_scroll(page), slug
     assert page.errors == []
 
 
 def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(live_server, page):
-    page.goto(f"{live_server.url}/en/overdose")
+    page.goto(f"{live_server.url}/en/overdose/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent")
     assert focused == "Skip to content"
@@ -41,14 +41,14 @@ def test_focus_is_visible(live_server, page):
 
 
 def test_overdose_link_is_one_tap_from_any_page(live_server, page):
-    page.goto(f"{live_server.url}/en/treatment")
+    page.goto(f"{live_server.url}/en/treatment/")
     page.get_by_role("link", name="Overdose? What to do").click()
-    page.wait_for_url("**/en/overdose")
+    page.wait_for_url("**/en/overdose/")
     assert page.locator("h1").inner_text().startswith("Overdose")
 
 
 def test_language_menu_lists_languages_and_marks_the_current_one(live_server, page):
-    page.goto(f"{live_server.url}/en/overdose")
+    page.goto(f"{live_server.url}/en/overdose/")
     page.get_by_role("link", name="Language").click()
     menu = page.get_by_role("navigation", name="Read this guide in")
     assert menu.get_by_role("link", name="English").get_attribute("aria-current") == "true"
@@ -67,7 +67,7 @@ def test_root_sends_a_spanish_browser_to_spanish(browser, live_server):
 def test_both_colour_schemes_have_readable_text(browser, live_server, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
-    page.goto(f"{live_server.url}/en/overdose")
+    page.goto(f"{live_server.url}/en/overdose/")
     colours = page.evaluate(
         "[getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]"
     )

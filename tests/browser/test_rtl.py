@@ -11,7 +11,7 @@ def box(page, selector):
     return page.locator(selector).first.bounding_box()
 
 
-@pytest.mark.parametrize("path", ["/ar/", "/ar/overdose", "/ar/helping-or-enabling", "/ar/get-help"])
+@pytest.mark.parametrize("path", ["/ar/", "/ar/overdose/", "/ar/helping-or-enabling/", "/ar/get-help/"])
 def test_arabic_pages_are_mirrored_and_fit_320px(live_server, page, path, tmp_path):
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(live_server.url + path)
@@ -29,7 +29,7 @@ def test_arabic_pages_are_mirrored_and_fit_320px(live_server, page, path, tmp_pa
 
 def test_previous_is_on_the_right_and_arrows_point_outwards(live_server, page):
     page.set_viewport_size({"width": 800, "height": 800})  # wide enough for both side by side
-    page.goto(f"{live_server.url}/ar/boundaries")
+    page.goto(f"{live_server.url}/ar/boundaries/")
     previous, following = box(page, "a[rel=prev]"), box(page, "a[rel=next]")
     assert previous["x"] > following["x"]
     arrow = page.evaluate(
@@ -39,7 +39,7 @@ def test_previous_is_on_the_right_and_arrows_point_outwards(live_server, page):
 
 
 def test_phone_numbers_stay_left_to_right(live_server, page):
-    page.goto(f"{live_server.url}/ar/get-help")
+    page.goto(f"{live_server.url}/ar/get-help/")
     numbers = page.locator("a.app-tel")
     assert numbers.count() > 10
     for index in range(numbers.count()):

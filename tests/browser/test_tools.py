@@ -32,7 +32,7 @@ def fill_plan(page):
 
 @pytest.mark.parametrize("code", ["en", "es", "ar"])
 def test_plan_autosaves_and_comes_back_after_reload(live_server, page, code):
-    page.goto(f"{live_server.url}/{code}/tools/plan")
+    page.goto(f"{live_server.url}/{code}/tools/plan/")
     fill_plan(page)
     expect(page.locator(".app-tool-status")).to_have_text(page.locator(".app-tool-status").get_attribute("data-saved"))
     page.reload()
@@ -44,7 +44,7 @@ def test_plan_autosaves_and_comes_back_after_reload(live_server, page, code):
 
 
 def test_plan_works_offline(live_server, page, context):
-    visit_until_saved(page, f"{live_server.url}/en/tools/plan")
+    visit_until_saved(page, f"{live_server.url}/en/tools/plan/")
     context.set_offline(True)
     page.reload()
     page.locator("#plan-selfCare").fill("A walk on Sundays")
@@ -56,9 +56,9 @@ def test_plan_works_offline(live_server, page, context):
 def test_nothing_typed_goes_over_the_network(live_server, page):
     sent = []
     page.on("request", lambda request: sent.append((request.url, request.post_data or "")))
-    page.goto(f"{live_server.url}/en/tools/plan")
+    page.goto(f"{live_server.url}/en/tools/plan/")
     fill_plan(page)
-    page.goto(f"{live_server.url}/en/tools/scripts")
+    page.goto(f"{live_server.url}/en/tools/scripts/")
     page.locator("#script-text").fill(MARK)
     page.get_by_role("button", name="Save to My scripts").click()
     assert not [request for request in sent if "Rosa" in request[0] or "Rosa" in request[1]]
@@ -67,7 +67,7 @@ def test_nothing_typed_goes_over_the_network(live_server, page):
 
 @pytest.mark.parametrize(("days", "message"), [(-3, "has expired"), (10, "expires within 30 days"), (200, None)])
 def test_naloxone_expiry_warning(live_server, page, days, message):
-    page.goto(f"{live_server.url}/en/tools/plan")
+    page.goto(f"{live_server.url}/en/tools/plan/")
     page.locator("#plan-naloxoneExpiry").fill((datetime.date.today() + datetime.timedelta(days=days)).isoformat())
     warning = page.locator("[data-expiry-warning]")
     if message:
@@ -78,9 +78,9 @@ def test_naloxone_expiry_warning(live_server, page, days, message):
 
 
 def test_export_clear_import_gives_the_same_data_back(live_server, page, tmp_path):
-    page.goto(f"{live_server.url}/en/tools/plan")
+    page.goto(f"{live_server.url}/en/tools/plan/")
     fill_plan(page)
-    page.goto(f"{live_server.url}/en/tools/scripts")
+    page.goto(f"{live_server.url}/en/tools/scripts/")
     page.locator("#script-text").fill("I won't lend the car, but I will drive you to the clinic.")
     page.get_by_role("button", name="Save to My scripts").click()
     before = stored(page)
@@ -102,7 +102,7 @@ def test_export_clear_import_gives_the_same_data_back(live_server, page, tmp_pat
 
 
 def test_cancelling_clear_keeps_everything(live_server, page):
-    page.goto(f"{live_server.url}/en/tools/plan")
+    page.goto(f"{live_server.url}/en/tools/plan/")
     fill_plan(page)
     before = stored(page)
     page.once("dialog", lambda dialog: dialog.dismiss())
@@ -111,7 +111,7 @@ def test_cancelling_clear_keeps_everything(live_server, page):
 
 
 def test_a_malformed_file_is_rejected_and_nothing_is_lost(live_server, page, tmp_path):
-    page.goto(f"{live_server.url}/en/tools/plan")
+    page.goto(f"{live_server.url}/en/tools/plan/")
     fill_plan(page)
     before = stored(page)
     for name, content in [("broken.json", "{not json"), ("other.json", '{"hello": "world"}'), ("list.json", "[1, 2]")]:
@@ -134,7 +134,7 @@ def test_imported_html_is_shown_as_text_and_unknown_fields_dropped(live_server, 
         "selfCheck": {"answers": {"q1": "enabling", "q2": "<b>"}},
         "sendTo": "https://example.invalid",
     }))
-    page.goto(f"{live_server.url}/en/tools/scripts")
+    page.goto(f"{live_server.url}/en/tools/scripts/")
     page.locator("#import-file").set_input_files(str(file))
     expect(page.locator(".app-data__message")).to_have_text("Loaded from the file.")
     expect(page.locator("[data-my-scripts] li > p:first-child").first).to_have_text(attack)
@@ -145,7 +145,7 @@ def test_imported_html_is_shown_as_text_and_unknown_fields_dropped(live_server, 
     assert data["scripts"] == [{"text": attack, "situation": "money"}]
     assert data["selfCheck"]["answers"] == {"q1": "enabling"}
     assert "sendTo" not in data
-    page.goto(f"{live_server.url}/en/tools/plan")
+    page.goto(f"{live_server.url}/en/tools/plan/")
     assert page.locator("#plan-willDo").input_value() == attack
     assert page.title() != "pwned"
 
@@ -155,7 +155,7 @@ def test_imported_html_is_shown_as_text_and_unknown_fields_dropped(live_server, 
     ["{this is not json", '{"schema": 1, "plan": {"fields": {"willDo": 42, "willNotDo": "Give cash"}}}', '"just text"'],
 )
 def test_corrupt_storage_is_recovered_kept_aside_and_reported(live_server, page, raw):
-    page.goto(f"{live_server.url}/en/tools/plan")
+    page.goto(f"{live_server.url}/en/tools/plan/")
     page.evaluate("raw => localStorage.setItem('guide.data', raw)", raw)
     page.reload()
     expect(page.locator(".app-tool-status")).to_contain_text("could not be read")
@@ -173,7 +173,7 @@ def test_scripts_by_keyboard_save_reorder_copy_delete(live_server, browser):
     context = browser.new_context(**PHONE)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(f"{live_server.url}/en/tools/scripts")
+    page.goto(f"{live_server.url}/en/tools/scripts/")
     page.get_by_label("Situation").select_option("housing")
     use = page.locator("[data-situation=housing] [data-use]").first
     use.focus()
@@ -200,14 +200,14 @@ def test_scripts_by_keyboard_save_reorder_copy_delete(live_server, browser):
 
 
 def test_self_check_explains_kindly_suggests_sections_and_saves_only_if_asked(live_server, page):
-    page.goto(f"{live_server.url}/en/tools/self-check")
+    page.goto(f"{live_server.url}/en/tools/self-check/")
     scenarios = page.locator(".app-scenario")
     assert 10 <= scenarios.count() <= 15
     scenarios.first.locator("input[value=enabling]").check()
     expect(scenarios.first.locator("details")).to_have_attribute("open", "")
     summary = page.locator("[data-summary]")
     expect(summary).to_be_visible()
-    expect(summary.locator("[data-suggestions] a")).to_have_attribute("href", "/en/helping-or-enabling#money")
+    expect(summary.locator("[data-suggestions] a")).to_have_attribute("href", "/en/helping-or-enabling/#money")
     assert stored(page) is None  # nothing saved unless asked
     page.get_by_label("Save my answers on this device").check()
     assert stored(page)["selfCheck"]["answers"] == {"q1": "enabling"}
@@ -219,10 +219,10 @@ def test_without_javascript_the_tools_explain_and_the_plan_prints_blank(browser,
     context = browser.new_context(java_script_enabled=False, **PHONE)
     page = context.new_page()
     for tool in ("plan", "scripts", "self-check"):
-        page.goto(f"{live_server.url}/en/tools/{tool}")
+        page.goto(f"{live_server.url}/en/tools/{tool}/")
         expect(page.locator(".app-needs-js")).to_be_visible()
         expect(page.locator(".app-needs-js")).to_contain_text("needs JavaScript")
-    page.goto(f"{live_server.url}/en/tools/plan")
+    page.goto(f"{live_server.url}/en/tools/plan/")
     page.emulate_media(media="print")
     expect(page.locator("#plan-warningSigns")).to_be_visible()
     expect(page.locator(".app-data")).to_be_hidden()
@@ -233,14 +233,14 @@ def test_without_javascript_the_tools_explain_and_the_plan_prints_blank(browser,
 
 def test_chapters_link_to_their_tools(live_server, page):
     for slug, tool in [("relapse-planning", "plan"), ("boundaries", "scripts"), ("helping-or-enabling", "self-check")]:
-        page.goto(f"{live_server.url}/en/{slug}")
+        page.goto(f"{live_server.url}/en/{slug}/")
         page.locator(".app-tool-link a").click()
-        page.wait_for_url(f"**/en/tools/{tool}")
+        page.wait_for_url(f"**/en/tools/{tool}/")
 
 
 def test_hide_button_leaves_the_page_at_once(live_server, page):
     page.goto(f"{live_server.url}/en/")
-    page.goto(f"{live_server.url}/en/tools/plan")
+    page.goto(f"{live_server.url}/en/tools/plan/")
     page.get_by_role("button", name="Hide this page now").click()
     page.wait_for_url("about:blank")
     page.go_back()

@@ -120,15 +120,15 @@ def test_cli_update_marks_changed_english_fuzzy(make_app, translations_copy):
 
 
 def test_offline_page_counts_pages_with_the_languages_plural_rules(make_app, client):
-    assert "14 pages are saved on this device." in client.get("/en/offline").get_data(as_text=True)
-    assert "14 páginas están guardadas en este dispositivo." in client.get("/es/offline").get_data(as_text=True)
+    assert "14 pages are saved on this device." in client.get("/en/offline/").get_data(as_text=True)
+    assert "14 páginas están guardadas en este dispositivo." in client.get("/es/offline/").get_data(as_text=True)
 
 
 def test_a_broken_catalog_never_causes_a_500(make_app, translations_copy):
     po = translations_copy / "es" / "LC_MESSAGES" / "messages.po"
     po.write_bytes(b"\xff\xfe not a catalog \x00")
     client = make_app(TRANSLATIONS_DIR=str(translations_copy)).test_client()
-    assert client.get("/en/overdose").status_code == 200
-    response = client.get("/es/overdose")
+    assert client.get("/en/overdose/").status_code == 200
+    response = client.get("/es/overdose/")
     assert response.status_code == 404
     assert client.get("/", headers={"Accept-Language": "es"}).headers["Location"] == "/en/"

@@ -54,7 +54,7 @@ def spanish(messages):
 
 
 def render(chapters, locale, slug="helping"):
-    return render_chapter(chapters[slug], locale, chapters, lambda s: f"/{locale.code}/{s}", {"script": "Say"})
+    return render_chapter(chapters[slug], locale, chapters, lambda s: f"/{locale.code}/{s}/", {"script": "Say"})
 
 
 def html_of(page) -> str:
@@ -86,7 +86,7 @@ def test_english_pages_carry_no_lang_marks(chapters):
 
 def test_internal_links_point_into_the_readers_locale(chapters):
     page = render(chapters, spanish({}))
-    assert 'href="/es/other#what-to-do"' in html_of(page)
+    assert 'href="/es/other/#what-to-do"' in html_of(page)
     assert page.broken_links == []
 
 

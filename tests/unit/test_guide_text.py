@@ -71,7 +71,7 @@ def test_every_chapter_ends_with_its_sources(chapter):
 
 @pytest.mark.parametrize("chapter", CHAPTERS.values(), ids=lambda c: c.slug)
 def test_no_chapter_has_a_broken_internal_link(chapter):
-    page = render_chapter(chapter, GuideLocale("en", Locale.parse("en")), CHAPTERS, lambda s: f"/en/{s}", {})
+    page = render_chapter(chapter, GuideLocale("en", Locale.parse("en")), CHAPTERS, lambda s: f"/en/{s}/", {})
     assert page.broken_links == []
 
 

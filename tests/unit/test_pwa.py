@@ -30,8 +30,8 @@ def test_sw_precaches_every_page_of_every_locale_and_every_static_file(app, clie
     site = app.extensions["guide"]
     assert set(precache["locales"]) == set(site.locales)
     urls = {url for url, _ in precache["locales"]["es"]}
-    assert {"/es/", "/es/about", "/es/offline", "/es/manifest.webmanifest"} <= urls
-    assert {f"/es/{slug}" for slug in site.chapters} <= urls
+    assert {"/es/", "/es/about/", "/es/offline/", "/es/manifest.webmanifest"} <= urls
+    assert {f"/es/{slug}/" for slug in site.chapters} <= urls
     assert {url for url, _ in precache["shared"]} == {"/static/" + name for name in site.static_files.values()}
     for url, revision in precache["locales"]["en"]:
         assert client.get(url).headers["ETag"].strip('"') == revision
@@ -93,13 +93,13 @@ def test_manifest_is_translated_and_scoped_for_each_locale(client):
 
 
 def test_pages_link_the_manifest_and_theme_colour(client):
-    html = client.get("/es/overdose").get_data(as_text=True)
+    html = client.get("/es/overdose/").get_data(as_text=True)
     assert '<link rel="manifest" href="/es/manifest.webmanifest">' in html
     assert '<meta name="theme-color"' in html
     assert '<link rel="apple-touch-icon"' in html
 
 
 def test_offline_page_lists_the_saved_pages(app, client):
-    html = client.get("/en/offline").get_data(as_text=True)
+    html = client.get("/en/offline/").get_data(as_text=True)
     for slug in app.extensions["guide"].chapters:
-        assert f'href="/en/{slug}"' in html
+        assert f'href="/en/{slug}/"' in html

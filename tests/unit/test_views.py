@@ -14,7 +14,7 @@ PAGES = ["/{}/", "/{}/about", "/{}/overdose", "/{}/start-here"]
 
 
 def chapter_urls(app, code):
-    return [f"/{code}/{slug}" for slug in app.extensions["guide"].chapters]
+    return [f"/{code}/{slug}/" for slug in app.extensions["guide"].chapters]
 
 
 def test_root_redirects_to_the_browsers_language(client):
@@ -33,7 +33,7 @@ def test_root_with_odd_accept_language_still_redirects(client, header):
 
 def test_every_page_answers_in_every_locale(app, client):
     for code in app.extensions["guide"].locales:
-        for url in ["/{}/".format(code), f"/{code}/about", *chapter_urls(app, code)]:
+        for url in ["/{}/".format(code), f"/{code}/about/", *chapter_urls(app, code)]:
             response = client.get(url)
             assert response.status_code == 200, url
             html = response.get_data(as_text=True)
@@ -43,7 +43,7 @@ def test_every_page_answers_in_every_locale(app, client):
 
 
 def test_spanish_page_uses_spanish_ui_and_marks_english_blocks(client):
-    html = client.get("/es/overdose").get_data(as_text=True)
+    html = client.get("/es/overdose/").get_data(as_text=True)
     assert '<html lang="es" dir="ltr"' in html
     assert "¿Sobredosis? Qué hacer" in html
     assert "Ir al contenido" in html
@@ -51,17 +51,17 @@ def test_spanish_page_uses_spanish_ui_and_marks_english_blocks(client):
 
 
 def test_every_page_has_the_overdose_link_and_skip_link(app, client):
-    for url in ["/en/", "/en/about", *chapter_urls(app, "en"), "/en/nope"]:
+    for url in ["/en/", "/en/about/", *chapter_urls(app, "en"), "/en/nope/"]:
         html = client.get(url).get_data(as_text=True)
         assert '<a class="app-skip-link" href="#main-content">' in html
-        assert 'href="/en/overdose"' in html, url
+        assert 'href="/en/overdose/"' in html, url
 
 
 def test_chapter_page_has_sections_and_neighbours(app, client):
     slugs = list(app.extensions["guide"].chapters)
-    html = client.get(f"/en/{slugs[1]}").get_data(as_text=True)
-    assert f'rel="prev" href="/en/{slugs[0]}"' in html
-    assert f'rel="next" href="/en/{slugs[2]}"' in html
+    html = client.get(f"/en/{slugs[1]}/").get_data(as_text=True)
+    assert f'rel="prev" href="/en/{slugs[0]}/"' in html
+    assert f'rel="next" href="/en/{slugs[2]}/"' in html
     anchors = re.findall(r'<li><a href="#([a-z0-9-]+)">', html)
     assert anchors, "on this page list"
     for anchor in anchors:
@@ -71,24 +71,24 @@ def test_chapter_page_has_sections_and_neighbours(app, client):
 def test_home_lists_every_chapter_with_its_summary(app, client):
     html = client.get("/en/").get_data(as_text=True)
     for chapter in app.extensions["guide"].chapters.values():
-        assert f'href="/en/{chapter.slug}"' in html
+        assert f'href="/en/{chapter.slug}/"' in html
         assert chapter.summary.replace("'", "&#39;") in html
 
 
 def test_pages_are_cached_with_etags_and_answer_304(client):
-    first = client.get("/en/overdose")
+    first = client.get("/en/overdose/")
     assert first.headers["ETag"]
     assert first.headers["Cache-Control"] == "no-cache"
-    again = client.get("/en/overdose", headers={"If-None-Match": first.headers["ETag"]})
+    again = client.get("/en/overdose/", headers={"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304
     assert again.data == b""
-    stale = client.get("/en/overdose", headers={"If-None-Match": '"something-else"'})
+    stale = client.get("/en/overdose/", headers={"If-None-Match": '"something-else"'})
     assert stale.status_code == 200
 
 
 def test_pages_are_gzipped_when_the_browser_accepts_it(client):
-    plain = client.get("/en/overdose")
-    packed = client.get("/en/overdose", headers={"Accept-Encoding": "gzip, br"})
+    plain = client.get("/en/overdose/")
+    packed = client.get("/en/overdose/", headers={"Accept-Encoding": "gzip, br"})
     assert packed.headers["Content-Encoding"] == "gzip"
     assert gzip.decompress(packed.data) == plain.data
     assert packed.headers["ETag"] != plain.headers["ETag"]
@@ -97,7 +97,7 @@ def test_pages_are_gzipped_when_the_browser_accepts_it(client):
 
 def test_two_app_instances_serve_identical_pages(make_app):
     one, two = make_app().test_client(), make_app().test_client()
-    for url in ["/en/", "/es/overdose", "/en/about"]:
+    for url in ["/en/", "/es/overdose/", "/en/about/"]:
         a, b = one.get(url), two.get(url)
         assert a.data == b.data and a.headers["ETag"] == b.headers["ETag"]
 
@@ -112,14 +112,14 @@ def test_unknown_locale_gets_a_404_in_the_browsers_language(client):
 
 
 def test_unknown_chapter_gets_a_404_in_the_urls_language(client):
-    response = client.get("/es/no-such-chapter", headers={"Accept-Language": "en"})
+    response = client.get("/es/no-such-chapter/", headers={"Accept-Language": "en"})
     assert response.status_code == 404
     assert "No encontramos esa página" in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize(
     ("url", "target"),
-    [("/ES/", "/es/"), ("/es_MX/overdose", "/es/overdose"), ("/en-GB/about", "/en/about"), ("/es", "/es/")],
+    [("/ES/", "/es/"), ("/es_MX/overdose/", "/es/overdose/"), ("/en-GB/about/", "/en/about/"), ("/es", "/es/")],
 )
 def test_locale_spellings_redirect_to_the_canonical_url(client, url, target):
     response = client.get(url)
@@ -128,7 +128,7 @@ def test_locale_spellings_redirect_to_the_canonical_url(client, url, target):
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
-@pytest.mark.parametrize("url", ["/en/", "/en/overdose", "/es/about", "/"])
+@pytest.mark.parametrize("url", ["/en/", "/en/overdose/", "/es/about/", "/"])
 def test_pages_refuse_writes_with_405(client, method, url):
     response = client.open(url, method=method, data={"x": "y"})
     assert response.status_code == 405
@@ -138,7 +138,7 @@ def test_pages_refuse_writes_with_405(client, method, url):
 @pytest.mark.parametrize(
     "url",
     [
-        "/en/../../etc/passwd",
+        "/en/../../etc/passwd/",
         "/en/%2e%2e/%2e%2e/etc/passwd",
         "/en/..%2fguide%2f__init__.py",
         "/static/../pyproject.toml",
@@ -160,14 +160,14 @@ def test_strange_paths_get_a_404_not_a_crash(client, url):
 
 def test_junk_headers_are_ignored(client):
     response = client.get(
-        "/en/overdose",
+        "/en/overdose/",
         headers={"Accept-Encoding": "\x00;;;q=zz", "If-None-Match": "\u00ff" * 300, "Accept-Language": "\x7f"},
     )
     assert response.status_code == 200
 
 
 def test_no_response_sets_a_cookie(app, client):
-    for url in ["/", "/en/", "/es/overdose", "/xx/", "/en/about"]:
+    for url in ["/", "/en/", "/es/overdose/", "/xx/", "/en/about/"]:
         assert "Set-Cookie" not in client.get(url).headers
     assert "Set-Cookie" not in client.post("/en/").headers
 
@@ -197,21 +197,21 @@ def test_static_files_are_versioned_compressed_and_immutable(client):
 
 
 def test_pages_reference_no_other_origin(app, client):
-    for url in ["/en/", "/en/about", *chapter_urls(app, "en")]:
+    for url in ["/en/", "/en/about/", *chapter_urls(app, "en")]:
         html = client.get(url).get_data(as_text=True)
         for ref in re.findall(r'(?:src|href)="([^"]+)"', html):
             assert not ref.startswith("//")
             if ref.startswith("http"):
-                assert url.endswith(tuple(app.extensions["guide"].chapters)), (url, ref)
+                assert url.rstrip("/").endswith(tuple(app.extensions["guide"].chapters)), (url, ref)
         assert "<script" not in html or 'src="/static/' in html
 
 
 def test_language_menu_offers_complete_locales_only(make_app, translations_copy):
     add_locale(translations_copy, "fr", {"Contents": "Sommaire"})
     app = make_app(TRANSLATIONS_DIR=str(translations_copy), LANGUAGE_MENU_THRESHOLD=0.05)
-    html = app.test_client().get("/en/overdose").get_data(as_text=True)
+    html = app.test_client().get("/en/overdose/").get_data(as_text=True)
     menu = html.split('id="languages"')[1]
-    assert 'href="/es/overdose"' in menu  # es has more than 5%
+    assert 'href="/es/overdose/"' in menu  # es has more than 5%
     assert 'href="/fr/' not in menu
     assert app.test_client().get("/fr/").status_code == 200  # still reachable by URL
 
@@ -234,12 +234,12 @@ def test_right_to_left_locale_sets_dir(make_app, translations_copy):
 
 
 def test_about_page_shows_draft_status_of_a_translation(client):
-    html = client.get("/es/about").get_data(as_text=True)
+    html = client.get("/es/about/").get_data(as_text=True)
     assert "Esta traducción es un borrador" in html
-    assert "Esta traducción es un borrador" not in client.get("/en/about").get_data(as_text=True)
+    assert "Esta traducción es un borrador" not in client.get("/en/about/").get_data(as_text=True)
 
 
-@pytest.mark.parametrize("url", ["/en/overdose", "/ar/", "/es/manifest.webmanifest", "/sw.js"])
+@pytest.mark.parametrize("url", ["/en/overdose/", "/ar/", "/es/manifest.webmanifest", "/sw.js"])
 @pytest.mark.parametrize("encoding", ["", "gzip"])
 def test_rendered_pages_are_answered_the_same_before_flask(make_app, url, encoding):
     client = make_app().test_client()
@@ -260,5 +260,12 @@ def test_forwarded_https_is_trusted_only_from_a_configured_proxy(make_app):
     assert "Strict-Transport-Security" not in plain.headers
     proxied = make_app(TRUSTED_PROXIES=1).test_client()
     proxied.get("/en/")  # the second request comes from the fast path
-    for response in (proxied.get("/en/about", headers=forwarded), proxied.get("/en/about", headers=forwarded)):
+    for response in (proxied.get("/en/about/", headers=forwarded), proxied.get("/en/about/", headers=forwarded)):
         assert "max-age" in response.headers["Strict-Transport-Security"]
+
+
+@pytest.mark.parametrize(("old", "new"), [("/en/overdose", "/en/overdose/"), ("/es/about", "/es/about/"), ("/ar/tools/plan", "/ar/tools/plan/")])
+def test_page_urls_end_with_a_slash_and_old_links_still_work(client, old, new):
+    response = client.get(old)
+    assert response.status_code == 308
+    assert urlsplit(response.headers["Location"]).path == new

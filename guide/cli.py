@@ -12,6 +12,7 @@ from babel.messages.pofile import read_po
 from flask import Flask
 from flask import current_app
 from flask.cli import AppGroup
+from flask.cli import with_appcontext
 
 from . import ROOT
 from .catalog_checks import check_po_file
@@ -126,5 +127,17 @@ def check_command() -> None:
         raise click.ClickException("fix the problems above; the app would not show those translations safely")
 
 
+@click.command("freeze")
+@with_appcontext
+@click.argument("destination", default="build/site", type=click.Path(file_okay=False, path_type=Path))
+def freeze_command(destination: Path) -> None:
+    """Write the whole site as static files into DESTINATION (default: build/site)."""
+    from .freeze import freeze_site
+
+    urls = freeze_site(current_app._get_current_object(), destination)
+    click.echo(f"froze {len(urls)} URLs into {destination.resolve()}")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(translate)
+    app.cli.add_command(freeze_command)

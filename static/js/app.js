@@ -129,6 +129,25 @@
     if (navigator.storage && navigator.storage.persist) { navigator.storage.persist(); }
   });
 
+  /* The frozen site's front page: go to the first language the browser asks for. */
+  function chooseLanguage() {
+    var list = document.querySelector("[data-choose-language]");
+    if (!list) { return; }
+    var links = Array.prototype.slice.call(list.querySelectorAll("a[data-code]"));
+    var wanted = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""])
+      .map(function (tag) { return String(tag).toLowerCase(); });
+    var match = null;
+    [function (tag, code) { return tag === code; },
+     function (tag, code) { return tag.split("-")[0] === code.split("-")[0]; }].some(function (same) {
+      return wanted.some(function (tag) {
+        match = links.filter(function (link) { return same(tag, link.getAttribute("data-code")); })[0] || null;
+        return match;
+      });
+    });
+    if (match) { window.location.replace(match.href); }
+  }
+
+  chooseLanguage();
   initCountry();
   initOffline();
   showStorage();

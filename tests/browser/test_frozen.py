@@ -1,0 +1,85 @@
+"""The frozen site from a plain static server behaves like the live one, offline too."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from guide.freeze import freeze_site
+
+from .conftest import PHONE
+from .test_offline import assert_every_page_opens
+from .test_offline import expected_headings
+from .test_offline import visit_until_saved
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def static_site(tmp_path_factory):
+    """The frozen site served by `python -m http.server` on loopback."""
+    from guide import create_app
+
+    app = create_app({"TESTING": True, "STATIC_BUILD_DIR": str(tmp_path_factory.mktemp("static"))})
+    folder = tmp_path_factory.mktemp("frozen") / "site"
+    freeze_site(app, folder)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/").close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield url, app, server
+    server.terminate()
+    server.wait()
+
+
+def test_every_page_loads_from_the_static_server(static_site, page):
+    url, app, _ = static_site
+    for code in app.extensions["guide"].locales:
+        assert_every_page_opens(page, expected_headings(app, code), url)
+    assert page.errors == []
+
+
+def test_root_sends_the_reader_to_their_language(static_site, browser):
+    url, _, _ = static_site
+    context = browser.new_context(locale="es-MX", **PHONE)
+    page = context.new_page()
+    page.goto(url + "/")
+    page.wait_for_url(f"{url}/es/")
+    context.close()
+
+
+def test_root_without_javascript_lists_the_languages(static_site, browser):
+    url, _, _ = static_site
+    context = browser.new_context(java_script_enabled=False, **PHONE)
+    page = context.new_page()
+    page.goto(url + "/")
+    main = page.locator("main")
+    assert main.get_by_role("link", name="Español").get_attribute("href") == "/es/"
+    assert main.get_by_role("link", name="العربية").get_attribute("href") == "/ar/"
+    context.close()
+
+
+def test_service_worker_installs_and_every_page_opens_offline(static_site, page, context):
+    url, app, _ = static_site
+    visit_until_saved(page, f"{url}/ar/", saved_text="متاح دون اتصال")
+    context.set_offline(True)
+    assert_every_page_opens(page, expected_headings(app, "ar"), url)
+    offline = app.test_client().get("/ar/offline/").get_data(as_text=True)
+    heading = offline.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    page.goto(f"{url}/ar/no-such-page/")
+    assert page.locator("h1").inner_text() == heading

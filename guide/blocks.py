@@ -56,32 +56,17 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def _render_container(name: str):
-    def render(self, tokens, idx, options, env):
-        # The renderer in guide.content overrides these; this keeps plain output sane.
-        tag = "aside" if name in ("note", "warning") else "div"
-        if tokens[idx].nesting == 1:
-            return f'<{tag} class="app-{name}">\n'
-        return f"</{tag}>\n"
-
-    return render
-
-
 def make_parser() -> MarkdownIt:
     """The one Markdown configuration: CommonMark, raw HTML off, tables, callouts."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable("table")
     md.disable(["html_block", "html_inline", "image"])
     for name in CONTAINERS:
-        container_plugin(md, name, render=_render_container(name))
+        container_plugin(md, name)  # guide.content renders them
     return md
 
 
 _md = make_parser()
-
-
-def parser() -> MarkdownIt:
-    return _md
 
 
 def _kind(tokens: list[Token], index: int) -> str:

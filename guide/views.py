@@ -65,6 +65,11 @@ def _cached(kind: str, render, *key):
     return send_page(site.pages.get((kind, g.locale.code, *key), build, path=request.path))
 
 
+def _callout_labels() -> dict[str, str]:
+    """The words above callouts in chapters, in the page's language."""
+    return {"note": _("Good to know"), "warning": _("Important"), "script": _("What you could say")}
+
+
 def _chapter_url(slug: str) -> str:
     return url_for("pages.chapter", slug=slug)
 
@@ -84,11 +89,10 @@ def chapter(slug: str):
         abort(404)
 
     def render():
-        labels = {"note": _("Good to know"), "warning": _("Important"), "script": _("What you could say")}
         components = {
             name: render_template(f"_{name}.html", helplines=site.helplines) for name in ("helplines", "emergency")
         }
-        rendered = render_chapter(found, g.locale, site.chapters, _chapter_url, labels, components)
+        rendered = render_chapter(found, g.locale, site.chapters, _chapter_url, _callout_labels(), components)
         previous, following = site.neighbours(slug)
         tool_name = next((t for t, slug in tools.TOOL_CHAPTERS.items() if slug == found.slug), None)
         return render_template(
@@ -123,9 +127,10 @@ def tool(name: str):
         if name == "plan":
             overdose = chapters.get("overdose")
             if overdose is not None:
-                labels = {"note": _("Good to know"), "warning": _("Important"), "script": _("What you could say")}
                 components = {"emergency": render_template("_emergency.html", helplines=site.helplines)}
-                context["overdose"] = render_chapter(overdose, g.locale, chapters, _chapter_url, labels, components)
+                context["overdose"] = render_chapter(
+                    overdose, g.locale, chapters, _chapter_url, _callout_labels(), components
+                )
             context["crisis_lines"] = {
                 c.code: (f"{localized(c.lines[0].name)[0]}: {c.lines[0].phone}" if c.lines else f"{_('Emergency')}: {c.emergency}")
                 for c in site.helplines.countries

@@ -41,7 +41,9 @@ def main() -> None:
         app = create_app({"STATIC_BUILD_DIR": build})
         base, server = serve(app)
         site = app.extensions["guide"]
-        urls = [f"{base}/{code}/{path}" for code in site.locales for path in ["", "about", *site.chapters]]
+        pages = ["", "about/", "tools/", "tools/plan/", "tools/scripts/", "tools/self-check/"]
+        pages += [f"{slug}/" for slug in site.chapters]
+        urls = [f"{base}/{code}/{path}" for code in site.locales for path in pages]
         rows = []
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

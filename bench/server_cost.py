@@ -58,11 +58,11 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):
             try:
-                html = urllib.request.urlopen(f"{base}/en/treatment").read().decode()
+                html = urllib.request.urlopen(f"{base}/en/treatment/").read().decode()
                 break
             except OSError:
                 time.sleep(0.1)
-        page = f"{base}/en/treatment"
+        page = f"{base}/en/treatment/"
         request = urllib.request.Request(page, headers={"Accept-Encoding": "gzip"})
         page_size = len(urllib.request.urlopen(request).read())
         static = base + re.search(r'href="(/static/icons/apple-touch-icon[^"]+)"', html).group(1)

@@ -33,7 +33,7 @@ client = app.test_client()
 t = time.perf_counter()
 pages = 0
 for code in site.locales:
-    for path in ["", "about", "offline", "manifest.webmanifest", *site.chapters]:
+    for path in ["", "about/", "offline/", "manifest.webmanifest", "tools/", *[f"tools/{t}/" for t in ("plan", "scripts", "self-check")], *[f"{s}/" for s in site.chapters]]:
         assert client.get(f"/{code}/{path}").status_code == 200
         pages += 1
 client.get("/sw.js")

@@ -50,6 +50,13 @@ class Chapter:
     path: Path
     anchors: set[str] = field(default_factory=set)
 
+    @property
+    def components(self) -> set[str]:
+        """The app-filled containers (``::: helplines``...) this chapter uses."""
+        opened = (t.type for t in self.doc.tokens if t.type.startswith("container_") and t.type.endswith("_open"))
+        used = {kind[len("container_") : -len("_open")] for kind in opened}
+        return used & COMPONENTS
+
 
 @dataclass
 class Section:

@@ -21,6 +21,7 @@ from .locales import GuideLocale
 TOOLS = ("plan", "scripts", "self-check")
 #: Which chapter each tool belongs to, for the link from that chapter.
 TOOL_CHAPTERS = {"plan": "relapse-planning", "scripts": "boundaries", "self-check": "helping-or-enabling"}
+CHAPTER_TOOLS = {chapter: tool for tool, chapter in TOOL_CHAPTERS.items()}
 SCENARIOS_PER_SECTION = 3
 
 

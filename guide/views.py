@@ -90,13 +90,17 @@ def chapter(slug: str):
 
     def render():
         components = {
-            name: render_template(f"_{name}.html", helplines=site.helplines) for name in ("helplines", "emergency")
+            name: render_template(f"_{name}.html", helplines=site.helplines) for name in found.components
         }
         rendered = render_chapter(found, g.locale, site.chapters, _chapter_url, _callout_labels(), components)
         previous, following = site.neighbours(slug)
-        tool_name = next((t for t, slug in tools.TOOL_CHAPTERS.items() if slug == found.slug), None)
         return render_template(
-            "chapter.html", chapter=found, page=rendered, previous=previous, following=following, tool=tool_name
+            "chapter.html",
+            chapter=found,
+            page=rendered,
+            previous=previous,
+            following=following,
+            tool=tools.CHAPTER_TOOLS.get(found.slug),
         )
 
     return _cached("chapter", render, slug)

@@ -16,6 +16,7 @@ from flask.cli import with_appcontext
 
 from . import ROOT
 from .catalog_checks import check_po_file
+from .locales import progress
 from .locales import template_ids
 from .locales import url_code
 
@@ -94,21 +95,13 @@ def status_command() -> None:
         code = url_code(po_path.parent.parent.name)
         with po_path.open("rb") as fh:
             catalog = read_po(fh)
-        done = fuzzy = 0
-        for message in catalog:
-            key = message.id if isinstance(message.id, str) else message.id[0]
-            if key not in wanted:
-                continue
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            if message.fuzzy:
-                fuzzy += 1
-            elif all(strings):
-                done += 1
+        done, fuzzy, counted = progress(catalog, wanted)
+        done, fuzzy = len(done), len(fuzzy)
         locale = site.locales.get(code)
         listed = "yes" if locale in site.menu else ("DISABLED" if locale is None else "no")
         review = locale.review_status if locale else "-"
-        missing = len(wanted) - done - fuzzy
-        percent = 100 * done / len(wanted) if wanted else 0
+        missing = len(counted) - done - fuzzy
+        percent = 100 * done / len(counted) if counted else 0
         click.echo(f"{code:8} {done:10} {fuzzy:6} {missing:8} {percent:7.1f}%  {listed:4}  {review}")
 
 

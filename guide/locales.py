@@ -99,26 +99,37 @@ def _gettext_object(catalog: Catalog) -> Translations:
     return Translations(fp=buffer)
 
 
+def _key(message) -> str:
+    """A message's id; the singular form for a plural message."""
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
 def template_ids(pot_path: Path) -> set[str]:
     """Every message id in the template, singular form for plurals."""
     if not pot_path.is_file():
         return set()
-    catalog = _load_catalog(pot_path)
-    return {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+    return {_key(m) for m in _load_catalog(pot_path) if m.id}
+
+
+def progress(catalog: Catalog, wanted: set[str]) -> tuple[set[str], set[str], set[str]]:
+    """(translated, fuzzy, wanted) message ids; ``wanted`` defaults to the catalog's own."""
+    wanted = wanted or {_key(m) for m in catalog if m.id}
+    done, fuzzy = set(), set()
+    for message in catalog:
+        if not message.id or _key(message) not in wanted:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy:
+            fuzzy.add(_key(message))
+        elif all(strings):
+            done.add(_key(message))
+    return done, fuzzy, wanted
 
 
 def completeness(catalog: Catalog, wanted: set[str]) -> float:
     """Share of the template's messages this catalog translates (fuzzy counts as not)."""
-    done = set()
-    for message in catalog:
-        if not message.id or message.fuzzy:
-            continue
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if all(strings):
-            done.add(message.id if isinstance(message.id, str) else message.id[0])
-    if not wanted:
-        wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
-    return len(done & wanted) / len(wanted) if wanted else 0.0
+    done, _fuzzy, wanted = progress(catalog, wanted)
+    return len(done) / len(wanted) if wanted else 0.0
 
 
 def _review_status(path: Path) -> str:

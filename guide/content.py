@@ -48,7 +48,12 @@ class Chapter:
     summary: str  # English; also the message id
     doc: Document
     path: Path
-    anchors: set[str] = field(default_factory=set)
+    #: Token index of each heading -> its anchor, from the English text.
+    headings: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def anchors(self) -> set[str]:
+        return set(self.headings.values())
 
     @property
     def components(self) -> set[str]:
@@ -108,7 +113,7 @@ def load_chapter(path: Path) -> Chapter:
         summary=collapse(doc.meta["summary"]),
         doc=doc,
         path=path,
-        anchors=set(heading_ids(doc).values()),
+        headings=heading_ids(doc),
     )
 
 
@@ -145,8 +150,9 @@ def _container_rule(name: str):
         if token.nesting == -1:
             return "</div>\n"
         label = html.escape(env.get("labels", {}).get(name, ""))
-        css = f"app-callout app-callout--{name}" if name in _CALLOUTS else "app-script"
-        head = f'<p class="{css.split()[0]}__label">{label}</p>\n' if label else ""
+        block = "app-callout" if name in _CALLOUTS else "app-script"
+        css = f"{block} {block}--{name}" if name in _CALLOUTS else block
+        head = f'<p class="{block}__label">{label}</p>\n' if label else ""
         return f'<div class="{css}">\n{head}'
 
     return render
@@ -186,7 +192,7 @@ def render_chapter(
     ``::: helplines`` and ``::: emergency``.
     """
     tokens = copy.deepcopy(chapter.doc.tokens)
-    anchors = heading_ids(chapter.doc)
+    anchors = chapter.headings
     for index, anchor in anchors.items():
         tokens[index].attrSet("id", anchor)
 
@@ -196,13 +202,12 @@ def render_chapter(
         text, translated = translate(locale, block.msgid)
         if not translated:
             untranslated.add(block.token_index)
-        if translated and not locale.is_source:
-            token.content = text
-            token.children = _md.parseInline(text, {})[0].children or []
-        elif not translated:
             holder = _enclosing_visible(tokens, block.token_index)
             if holder is not None:
                 holder.attrSet("lang", "en")
+        elif not locale.is_source:
+            token.content = text
+            token.children = _md.parseInline(text, {})[0].children or []
 
     broken: list[str] = []
     for token in tokens:

@@ -19,11 +19,11 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from .serving import Page
-from .tools import TOOLS
 from .serving import make_page
 from .serving import send_page
 from .site import Site
 from .site import current_site
+from .tools import TOOLS
 
 CACHE_PREFIX = "guide-"
 THEME_COLOR = "#1d4f91"
@@ -51,7 +51,8 @@ def _revision(url: str) -> str:
 
 
 def precache_manifest(site: Site) -> dict:
-    shared = sorted(["/static/" + hashed, hashed.rsplit(".", 2)[-2]] for hashed in site.static_files.values())
+    # A static file's revision is the hash already in its name: css/app.<hash>.css.
+    shared = sorted([site.static_url(name), hashed.rsplit(".", 2)[-2]] for name, hashed in site.static_files.items())
     locales = {code: [[url, _revision(url)] for url in locale_urls(site, code)] for code in site.locales}
     return {
         "shared": shared,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from flask import current_app
 
+from .assets import URL_PREFIX
 from .assets import build_static
 from .content import Chapter
 from .content import load_chapters
@@ -71,7 +72,7 @@ class Site:
         return previous, following
 
     def static_url(self, name: str) -> str:
-        return "/static/" + self.static_files[name]
+        return URL_PREFIX + self.static_files[name]
 
     @property
     def source(self) -> GuideLocale:

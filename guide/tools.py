@@ -13,7 +13,6 @@ from dataclasses import field
 
 from .blocks import collapse
 from .content import Chapter
-from .content import heading_ids
 from .content import plain_text
 from .content import translate
 from .locales import GuideLocale
@@ -55,7 +54,7 @@ class Scenario:
 
 def script_library(chapter: Chapter, locale: GuideLocale) -> list[Situation]:
     """Every script card of ``chapter``, under the ### situation it belongs to."""
-    tokens, anchors = chapter.doc.tokens, heading_ids(chapter.doc)
+    tokens, anchors = chapter.doc.tokens, chapter.headings
     situations: list[Situation] = []
     in_script = False
     for index, token in enumerate(tokens):
@@ -74,7 +73,7 @@ def script_library(chapter: Chapter, locale: GuideLocale) -> list[Situation]:
 
 def self_check(chapter: Chapter, locale: GuideLocale, per_section: int = SCENARIOS_PER_SECTION) -> list[Scenario]:
     """The first rows of each Enabling | Helping table, with the section they come from."""
-    tokens, anchors = chapter.doc.tokens, heading_ids(chapter.doc)
+    tokens, anchors = chapter.doc.tokens, chapter.headings
     scenarios: list[Scenario] = []
     section: tuple[str, Text] | None = None
     taken = 0

@@ -35,7 +35,8 @@
 
   function initCountry() {
     var saved = store.get(COUNTRY_KEY) || "";
-    var known = document.querySelector('[data-country="' + saved.replace(/[^A-Z]/g, "") + '"]');
+    var code = saved.replace(/[^A-Z]/g, "");
+    var known = code && document.querySelector('[data-country="' + code + '"], .app-country option[value="' + code + '"]');
     if (saved && known) { showCountryFirst(saved); }
     document.querySelectorAll(".app-country").forEach(function (chooser) {
       var select = chooser.querySelector("select");

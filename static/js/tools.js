@@ -146,9 +146,8 @@
         var person = state.data.plan.people[i] || {};
         $$("input", row).forEach(function (input) { input.value = person[input.dataset.key] || ""; });
       });
-      var country = window.localStorage && (function () {
-        try { return window.localStorage.getItem("guide.country"); } catch (e) { return null; }
-      }());
+      var select = $("#app-country-select");  /* app.js has set it to the saved country */
+      var country = select ? select.value : "";
       var crisis = $("[data-field=crisisLine]", form);
       if (!crisis.value && country && crisisLines[country]) { crisis.value = crisisLines[country]; }
       checkExpiry();

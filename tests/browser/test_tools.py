@@ -251,3 +251,13 @@ def test_hide_button_leaves_the_page_at_once(live_server, page):
     page.wait_for_url("about:blank")
     page.go_back()
     assert "/tools/plan" not in page.url
+
+
+def test_crisis_line_is_prefilled_from_the_chosen_country_and_stays_editable(live_server, page):
+    page.goto(f"{live_server.url}/en/get-help/")
+    page.get_by_label("Your country").select_option("MX")
+    page.goto(f"{live_server.url}/en/tools/plan/")
+    assert page.locator("#plan-crisisLine").input_value() == "Línea de la Vida: 800-911-2000"
+    page.locator("#plan-crisisLine").fill("My counselor's line")
+    page.reload()
+    assert page.locator("#plan-crisisLine").input_value() == "My counselor's line"

@@ -106,9 +106,18 @@
     say(status, storage.write(state.data) ? status.dataset.saved : status.dataset.saveFailed);
   }
 
+  /* Save after a pause in typing, and at once if the page is hidden or closed, so the
+     last words typed are never lost. */
   var saveSoon = (function () {
-    var timer;
-    return function () { clearTimeout(timer); timer = setTimeout(save, 300); };
+    var timer = null;
+    function flush() {
+      if (timer !== null) { clearTimeout(timer); timer = null; save(); }
+    }
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") { flush(); }
+    });
+    return function () { clearTimeout(timer); timer = setTimeout(function () { timer = null; save(); }, 300); };
   }());
 
   /* ---- Our plan ---------------------------------------------------------------- */

@@ -40,12 +40,32 @@ def chromium_path() -> str:
     )
 
 
+def buffered(app):
+    """Wrap a WSGI app so each response body is read and closed before werkzeug sends it.
+
+    When the browser drops a connection mid-response (a page closed while its icons load),
+    werkzeug's development server can skip the response's ``close()``, leaking the file
+    whitenoise opened; with warnings as errors that fails a random test at teardown.
+    Production servers (gunicorn) always close the response, so this is for tests only.
+    """
+
+    def wrapped(environ, start_response):
+        response = app(environ, start_response)
+        try:
+            return [b"".join(response)]
+        finally:
+            if hasattr(response, "close"):
+                response.close()
+
+    return wrapped
+
+
 class LiveServer:
     """The app served by werkzeug in a thread; ``stop()`` takes it off the network."""
 
     def __init__(self, app, port: int = 0):
         self.app = app
-        self._server = make_server("127.0.0.1", port, app, threaded=True)
+        self._server = make_server("127.0.0.1", port, buffered(app), threaded=True)
         self.url = f"http://127.0.0.1:{self._server.server_port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()

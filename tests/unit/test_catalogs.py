@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from babel.messages.pofile import read_po
 from babel.messages.pofile import write_po
@@ -57,6 +59,40 @@ def test_wrong_plural_forms_header_is_caught(translations_copy):
     text = po.read_text("utf-8").replace("nplurals=6", "nplurals=2")
     po.write_text(text, "utf-8")
     assert any("num_plurals" in problem or "nplurals" in problem for problem in check_po_file(po))
+
+
+def set_plural_forms(po, header: str) -> None:
+    text = re.sub(r'"Plural-Forms: [^"]*\\n"\n', lambda _: header, po.read_text("utf-8"), count=1)
+    po.write_text(text, "utf-8")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n',  # GNU gettext's Spanish
+        '"Plural-Forms: nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);\\n"\n',  # CLDR 46
+    ],
+)
+def test_either_common_spanish_plural_header_is_accepted(translations_copy, header):
+    po = translations_copy / "es" / "LC_MESSAGES" / "messages.po"
+    set_plural_forms(po, header)
+    plural = [line for line in po.read_text("utf-8").splitlines() if line.startswith("msgstr[1]")]
+    assert plural, "the Spanish catalog has a plural message to check"
+    assert [problem for problem in check_po_file(po) if "plural" in problem.lower()] == []
+
+
+@pytest.mark.parametrize(
+    "header, finding",
+    [
+        ("", "no Plural-Forms"),
+        ('"Plural-Forms: nplurals=6; plural=(n == 1 ? 0 : 1);\\n"\n', "groups"),  # Arabic's 2 treated like 3
+        ('"Plural-Forms: nplurals=6; plural=(n == 1 ? 0 : n +);\\n"\n', "cannot be read"),
+    ],
+)
+def test_a_wrong_or_missing_arabic_plural_header_is_caught(translations_copy, header, finding):
+    po = translations_copy / "ar" / "LC_MESSAGES" / "messages.po"
+    set_plural_forms(po, header)
+    assert any(finding in problem for problem in check_po_file(po)), check_po_file(po)
 
 
 def test_a_catalog_with_a_broken_translation_fails_the_check(translations_copy):

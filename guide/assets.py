@@ -14,11 +14,18 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from pathlib import PurePosixPath
 
 from whitenoise import WhiteNoise
 
 COMPRESSIBLE = {".css", ".js", ".svg", ".json", ".txt", ".webmanifest", ".html"}
 URL_PREFIX = "/static/"
+
+#: The page scripts: one small file per feature in ``static/js/``, joined in this order
+#: into one file on the wire (`SCRIPT`), so a page makes one script request. Each source
+#: file is a self-contained IIFE; a feature that needs another reads it from ``window.guide``.
+SCRIPT_SOURCES = ("app.js", "tools.js")
+SCRIPT = "js/guide.js"
 
 
 def content_hash(data: bytes) -> str:
@@ -36,14 +43,35 @@ def _write_atomic(target: Path, data: bytes, mtime: float) -> None:
     os.replace(tmp, target)
 
 
-def build_static(source: Path, out: Path) -> dict[str, str]:
-    """Copy ``source`` into ``out`` with hashed names; return ``{name: hashed name}``."""
-    manifest: dict[str, str] = {}
+def join_scripts(source: Path) -> bytes:
+    """`SCRIPT_SOURCES` joined in order: plain concatenation, no bundler."""
+    listed = set(SCRIPT_SOURCES)
+    unlisted = sorted(p.name for p in (source / "js").glob("*.js") if p.name not in listed)
+    if unlisted:
+        raise RuntimeError(f"static/js has files not in assets.SCRIPT_SOURCES: {', '.join(unlisted)}")
+    parts = [f"/* {name} */\n" + (source / "js" / name).read_text("utf-8").strip() + "\n" for name in SCRIPT_SOURCES]
+    return "\n".join(parts).encode("utf-8")
+
+
+def _published(source: Path):
+    """``(name, bytes)`` for every file the site serves from ``static/``."""
+    scripts = {f"js/{name}" for name in SCRIPT_SOURCES}
     for path in sorted(p for p in source.rglob("*") if p.is_file()):
-        rel = path.relative_to(source)
-        if any(part.startswith(".") for part in rel.parts):
+        rel = path.relative_to(source).as_posix()
+        if rel in scripts or any(part.startswith(".") for part in rel.split("/")):
             continue
-        data = path.read_bytes()
+        yield rel, path.read_bytes()
+    yield SCRIPT, join_scripts(source)
+
+
+def build_static(source: Path, out: Path) -> dict[str, str]:
+    """Copy ``source`` into ``out`` with hashed names; return ``{name: hashed name}``.
+
+    The scripts in `SCRIPT_SOURCES` are published only as the joined `SCRIPT`.
+    """
+    manifest: dict[str, str] = {}
+    for name, data in _published(source):
+        rel = PurePosixPath(name)
         hashed = rel.with_name(f"{rel.stem}.{content_hash(data)}{rel.suffix}")
         # The mtime is derived from the content so every instance sends the same ETag.
         mtime = int(content_hash(data)[:7], 16)
@@ -52,7 +80,7 @@ def build_static(source: Path, out: Path) -> dict[str, str]:
             packed = gzip.compress(data, compresslevel=9, mtime=0)
             if len(packed) < len(data):
                 _write_atomic(out / f"{hashed}.gz", packed, mtime)
-        manifest[rel.as_posix()] = hashed.as_posix()
+        manifest[name] = hashed.as_posix()
     return manifest
 
 

@@ -5,6 +5,9 @@
 (function () {
   "use strict";
 
+  /* Joined into every page's script: do nothing on pages without a tool. */
+  if (!document.querySelector("[data-module=app-plan], [data-module=app-scripts], [data-module=app-self-check], .app-data")) { return; }
+
   var KEY = "guide.data";
   var ASIDE = "guide.data.unreadable.";
   var SCHEMA = 1;

@@ -24,6 +24,8 @@ from .blocks import Document
 from .blocks import collapse
 from .blocks import make_parser
 from .blocks import split_blocks
+from .figures import figure_name
+from .figures import figure_svg
 from .locales import GuideLocale
 
 #: Paths under /<locale>/ that are pages of the app, never chapter slugs.
@@ -106,6 +108,12 @@ def load_chapter(path: Path) -> Chapter:
     slug = path.stem
     if not _SLUG.match(slug) or slug in RESERVED_SLUGS:
         raise ValueError(f"{path.name}: chapter file names must be lower-case-slugs, not {slug!r}")
+    for token in doc.tokens:
+        if token.type == "container_figure_open":
+            try:
+                figure_svg(figure_name(token.info))
+            except ValueError as exc:
+                raise ValueError(f"{path.name}: {exc}") from exc
     return Chapter(
         slug=slug,
         order=doc.meta["order"],
@@ -147,6 +155,10 @@ def _container_rule(name: str):
         token = tokens[idx]
         if name in COMPONENTS:
             return env["components"].get(name, "") if token.nesting == 1 else ""
+        if name == "figure":
+            if token.nesting == -1:
+                return "</figcaption>\n</figure>\n"
+            return f'<figure class="app-figure">\n{figure_svg(figure_name(token.info))}\n<figcaption>\n'
         if token.nesting == -1:
             return "</div>\n"
         label = html.escape(env.get("labels", {}).get(name, ""))

@@ -17,6 +17,7 @@ _KIND_NOTES = {
     "table cell": "Table cell",
     "note": "Callout (good to know)",
     "warning": "Callout (important, safety)",
+    "figure": "Caption of a picture; it also tells screen-reader users what the picture shows",
     "script": "Words a family member can say aloud: keep them natural and spoken",
 }
 

@@ -97,6 +97,14 @@ def web_manifest():
             "display": "standalone",
             "theme_color": THEME_COLOR,
             "background_color": BACKGROUND_COLOR,
+            # Long-pressing the app's icon shows these to anyone holding the phone, so
+            # their names say what they open without naming drugs or the family.
+            "shortcuts": [
+                # TRANSLATORS: a shortcut in the menu of the installed app's icon; opens the overdose steps. Keep it discreet and short.
+                {"name": _("Emergency steps"), "url": url_for("pages.chapter", slug="overdose")},
+                # TRANSLATORS: a shortcut in the menu of the installed app's icon; opens the family's plan. Keep it discreet and short.
+                {"name": _("Our plan"), "url": url_for("pages.tool", name="plan")},
+            ],
             "icons": [
                 {"src": icon("icons/icon-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "any"},
                 {"src": icon("icons/icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any"},

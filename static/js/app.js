@@ -33,21 +33,32 @@
     });
   }
 
-  function initCountry() {
-    var saved = store.get(COUNTRY_KEY) || "";
-    var code = saved.replace(/[^A-Z]/g, "");
+  /* The country chosen on this device ("" for none): other features read it through
+     window.guide.country() and hear of a change through the "guide:country" event. */
+  function savedCountry() {
+    var code = (store.get(COUNTRY_KEY) || "").replace(/[^A-Z]/g, "").slice(0, 2);
     var known = code && document.querySelector('[data-country="' + code + '"], .app-country option[value="' + code + '"]');
-    if (saved && known) { showCountryFirst(saved); }
+    return known ? code : "";
+  }
+
+  function initCountry() {
+    var saved = savedCountry();
+    if (saved) { showCountryFirst(saved); }
     document.querySelectorAll(".app-country").forEach(function (chooser) {
       var select = chooser.querySelector("select");
-      if (known) { select.value = saved; }
+      if (saved) { select.value = saved; }
       chooser.hidden = false;
       select.addEventListener("change", function () {
         store.set(COUNTRY_KEY, select.value);
         showCountryFirst(select.value);
+        document.querySelectorAll(".app-country select").forEach(function (other) { other.value = select.value; });
+        document.dispatchEvent(new CustomEvent("guide:country", { detail: select.value }));
       });
     });
   }
+
+  window.guide = window.guide || {};
+  window.guide.country = savedCountry;
 
   /* Offline: register the service worker, say when the guide is saved, offer updates. */
   function say(status, state) {

@@ -133,3 +133,24 @@ def test_front_matter_errors_name_the_problem(tmp_path):
     (tmp_path / "x.md").write_text("+++\ntitle = 1\n+++\n")
     with pytest.raises(ChapterFormatError, match="title"):
         load_chapter(tmp_path / "x.md")
+
+
+def figure_chapter(tmp_path, info: str):
+    (tmp_path / "x.md").write_text(OTHER + f"\n::: {info}\nA hand on the chest.\n:::\n")
+    return tmp_path / "x.md"
+
+
+@pytest.mark.parametrize("info", ["figure no-such-picture", "figure", "figure ../etc/passwd", "figure a b"])
+def test_a_figure_that_does_not_exist_stops_the_chapter_loading(tmp_path, info):
+    with pytest.raises(ValueError, match="figure"):
+        load_chapter(figure_chapter(tmp_path, info))
+
+
+def test_a_figure_is_inline_svg_with_its_caption_translated(tmp_path):
+    from guide.figures import FIGURES_DIR
+
+    name = sorted(FIGURES_DIR.glob("*.svg"))[0].stem
+    chapters = {"x": load_chapter(figure_chapter(tmp_path, f"figure {name}"))}
+    html = html_of(render(chapters, spanish({"A hand on the chest.": "Una mano en el pecho."}), "x"))
+    assert '<figure class="app-figure">\n<svg class="app-figure__image" aria-hidden="true"' in html
+    assert "<figcaption>\n<p>Una mano en el pecho.</p>\n</figcaption>\n</figure>" in html

@@ -103,3 +103,14 @@ def test_offline_page_lists_the_saved_pages(app, client):
     html = client.get("/en/offline/").get_data(as_text=True)
     for slug in app.extensions["guide"].chapters:
         assert f'href="/en/{slug}/"' in html
+
+
+def test_every_locale_manifest_has_discreet_shortcuts_to_the_steps_and_the_plan(app, client):
+    for code in app.extensions["guide"].locales:
+        manifest = json.loads(client.get(f"/{code}/manifest.webmanifest").data)
+        urls = [shortcut["url"] for shortcut in manifest["shortcuts"]]
+        assert urls == [f"/{code}/overdose/", f"/{code}/tools/plan/"]
+        for shortcut in manifest["shortcuts"]:
+            assert client.get(shortcut["url"]).status_code == 200
+            # Visible to anyone holding the phone: no drug or family words in the names.
+            assert not any(word in shortcut["name"].lower() for word in ("overdose", "opioid", "naloxone", "family"))

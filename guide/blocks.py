@@ -25,7 +25,7 @@ from mdit_py_plugins.container import container_plugin
 
 #: The containers a chapter may use, in ``::: name`` form. ``helplines`` and
 #: ``emergency`` are empty: the app fills them from guide/data/helplines.toml.
-CONTAINERS = ("note", "warning", "script", "helplines", "emergency")
+CONTAINERS = ("note", "warning", "script", "helplines", "emergency", "figure")
 
 _FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*\n", re.DOTALL)
 

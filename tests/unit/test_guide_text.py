@@ -92,15 +92,90 @@ def test_scripts_use_the_boundary_forms():
         assert re.search(r"\bI won't\b.*\bbut I will\b|\bIf\b.*\bthen I will\b", card, re.IGNORECASE | re.DOTALL), card
 
 
+def overdose_steps() -> list[str]:
+    """The overdose chapter's numbered steps, each with the bullets nested under it."""
+    body = CHAPTERS["overdose"].path.read_text("utf-8").split("+++", 2)[2]
+    steps: list[str] = []
+    for line in body.split("\n## ", 1)[0].splitlines():
+        if match := re.match(r"^\d+\. (.+)$", line):
+            steps.append(match.group(1))
+        elif steps and line.startswith("   "):
+            steps[-1] += " " + line.strip()
+    return steps
+
+
 def test_overdose_steps_come_first_and_in_order():
     text = CHAPTERS["overdose"].path.read_text("utf-8").split("+++", 2)[2]
-    steps = re.findall(r"^\d+\. (.+)$", text, re.MULTILINE)
-    assert len(steps) >= 6
     first_heading = text.find("\n## ")
     assert text.find("1. ") < first_heading, "numbered steps come before any section"
-    order = ["wake", "emergency number", "give naloxone", "breathe", "another dose|second dose", "recovery position", "stay with"]
-    positions = [next(i for i, step in enumerate(steps) if re.search(word, step, re.IGNORECASE)) for word in order]
-    assert positions == sorted(positions), steps
+    assert text.find("::: warning") < text.find("::: emergency") < text.find("1. "), "warning, then call button, then steps"
+    steps = overdose_steps()
+    # The pinned order (issue 12): response, call, naloxone, CPR, second dose, recovery position, stay.
+    order = [
+        r"check for a response",
+        r"call the emergency number",
+        r"give naloxone",
+        r"not breathing normally, or only gasping\? start CPR",
+        r"still not breathing normally after 2 to 3 minutes\? give another dose",
+        r"breathing on their own\? put them in the recovery position",
+        r"stay with them until help arrives",
+    ]
+    titles = [re.match(r"\*\*(.+?)\*\*", step).group(1) if step.startswith("**") else step for step in steps]
+    assert len(titles) == len(order), titles
+    for title, pattern in zip(titles, order):
+        assert re.fullmatch(pattern + r"\.?", title, re.IGNORECASE), (title, pattern)
+
+
+def test_overdose_first_step_says_how_to_check():
+    step = overdose_steps()[0]
+    assert re.search(r"\bshout", step, re.IGNORECASE) and "breastbone" in step
+
+
+def test_overdose_naloxone_step_covers_spray_and_injection():
+    step = overdose_steps()[2]
+    for needed in [r"your kit", r"on their back", r"1 nostril", r"outer thigh", r"upper arm", r"through clothing"]:
+        assert re.search(needed, step, re.IGNORECASE), needed
+    assert re.search(r"not breathing normally\? start step 4 first", step, re.IGNORECASE), "no naloxone at hand must not delay CPR"
+
+
+def test_overdose_cpr_step_gives_everyone_something_to_do():
+    step = overdose_steps()[3]
+    for needed in [
+        r"\bCPR\b",
+        r"only gasping",
+        r"chest",
+        r"breaths if you can",
+        r"hands-only CPR",
+        r"call handler",
+        r"never put off CPR to find or give naloxone",
+        r"trained and can feel a pulse.*rescue breaths",
+    ]:
+        assert re.search(needed, step, re.IGNORECASE), needed
+
+
+def test_overdose_second_dose_is_judged_by_breathing_not_waking():
+    step = overdose_steps()[4]
+    assert re.search(r"still not breathing normally after 2 to 3 minutes", step, re.IGNORECASE)
+    assert re.search(r"keep up the breaths or CPR", step, re.IGNORECASE)
+    assert re.search(r"watch their breathing, not whether they wake up", step, re.IGNORECASE)
+    assert not re.search(r"no response|does not wake|not wake up after", step, re.IGNORECASE), "waking is not the test"
+
+
+def test_overdose_recovery_position_has_its_condition():
+    step = overdose_steps()[5]
+    assert "recovery position" in step
+    assert re.search(r"breathing on their own", step, re.IGNORECASE)
+    assert re.search(r"if you must leave them", step, re.IGNORECASE)
+    assert re.search(r"not breathing stays on their back", step, re.IGNORECASE)
+
+
+def test_overdose_pictures_follow_the_steps_with_captions():
+    text = CHAPTERS["overdose"].path.read_text("utf-8")
+    figures = re.findall(r"^::: figure ([a-z-]+)\n(.+?)\n:::$", text, re.MULTILINE)
+    assert [name for name, _ in figures] == ["nasal-naloxone", "injected-naloxone", "chest-compressions", "recovery-position"]
+    assert text.find("::: figure") > text.find("\n7. "), "pictures come after the numbered steps"
+    for name, caption in figures:
+        assert caption.endswith(".") and len(caption.split()) <= 25, (name, caption)
 
 
 def test_helpline_data_is_complete_and_sourced():

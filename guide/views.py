@@ -135,10 +135,7 @@ def tool(name: str):
                 context["overdose"] = render_chapter(
                     overdose, g.locale, chapters, _chapter_url, _callout_labels(), components
                 )
-            context["crisis_lines"] = {
-                c.code: (f"{localized(c.lines[0].name)[0]}: {c.lines[0].phone}" if c.lines else f"{_('Emergency')}: {c.emergency}")
-                for c in site.helplines.countries
-            }
+            context["crisis_lines"] = {c.code: _crisis_line(c) for c in site.helplines.countries}
         elif name == "scripts" and "boundaries" in chapters:
             context["library"] = tools.script_library(chapters["boundaries"], g.locale)
         elif name == "self-check" and "helping-or-enabling" in chapters:
@@ -173,6 +170,14 @@ def tool_summary(name: str) -> str:
         "scripts": _("Choose words for hard moments, make them your own, and keep them ready."),
         "self-check": _("Fifteen everyday situations. See which choices make recovery easier."),
     }[name]
+
+
+def _crisis_line(country) -> str:
+    """The plan's prefilled crisis line: the country's crisis line, else its emergency number."""
+    line = country.line("crisis")
+    if line is None:
+        return f"{_('Emergency')}: {country.emergency}"
+    return f"{localized(line.name)[0]}: {line.phone}"
 
 
 @bp.app_template_global()

@@ -6,16 +6,21 @@ that reads the locale from the URL; views and `url_for` never mention it.
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint
 from flask import Flask
 from flask import abort
 from flask import g
 from flask import redirect
 from flask import render_template
+from flask import Response
 from flask import request
 from flask import url_for
 from flask_babel import gettext as _
+from werkzeug.exceptions import BadHost
 from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import SecurityError
 from werkzeug.routing import BaseConverter
 
 from . import pwa
@@ -25,6 +30,7 @@ from .content import translate
 from .locales import best_locale
 from .serving import add_security_headers
 from .serving import make_page
+from .serving import path_only_location
 from .serving import send_page
 from .site import current_site
 
@@ -35,6 +41,7 @@ class LocaleConverter(BaseConverter):
     """A locale-shaped path segment: ``es``, ``pt-br``, ``ES``, ``pt_BR``."""
 
     regex = r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?"
+    pattern = re.compile(regex)
 
 
 @bp.url_value_preprocessor
@@ -211,10 +218,16 @@ def negotiate():
 
 
 def _error_locale():
-    """The locale to apologise in: the URL's if it named one, else the browser's."""
+    """The locale to apologise in: the URL's if it named one, else the browser's.
+
+    A 405 is raised while routing, before `pull_locale` runs, so the URL is read here too.
+    """
     if "locale" not in g:
         site = current_site()
-        code = best_locale(request.headers.get("Accept-Language"), list(site.locales))
+        first = request.path.split("/")[1]
+        code = site.normalise(first) if LocaleConverter.pattern.fullmatch(first) else None
+        if code is None:
+            code = best_locale(request.headers.get("Accept-Language"), list(site.locales))
         g.locale = site.locales[code]
     return g.locale
 
@@ -222,6 +235,9 @@ def _error_locale():
 def handle_http_error(error: HTTPException):
     if error.code is None or error.code < 400:
         return error
+    if isinstance(error, (BadHost, SecurityError)):
+        # No URL can be built for this host; `Gate` answers these first, this is the fallback.
+        return Response(f"{error.code} {error.name}\n", error.code, mimetype="text/plain")
     locale = _error_locale()
     g.error = error.code
     site = current_site()
@@ -242,6 +258,7 @@ def init_app(app: Flask) -> None:
     app.add_url_rule("/sw.js", "service_worker", pwa.service_worker)
     app.register_error_handler(HTTPException, handle_http_error)
     app.after_request(add_security_headers)
+    app.after_request(path_only_location)
 
     @app.context_processor
     def inject_site():

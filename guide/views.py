@@ -198,7 +198,7 @@ def alternate_url(other) -> str:
 def negotiate():
     """``/``: send the reader to the language their browser asks for."""
     site = current_site()
-    code = best_locale(request.headers.get("Accept-Language"), list(site.locales))
+    code = best_locale(request.headers.get("Accept-Language"), [loc.code for loc in site.menu])
     response = redirect(url_for("pages.index", lang_code=code), 302)
     response.headers["Vary"] = "Accept-Language"
     response.headers["Cache-Control"] = "no-cache"
@@ -209,7 +209,7 @@ def _error_locale():
     """The locale to apologise in: the URL's if it named one, else the browser's."""
     if "locale" not in g:
         site = current_site()
-        code = best_locale(request.headers.get("Accept-Language"), list(site.locales))
+        code = best_locale(request.headers.get("Accept-Language"), [loc.code for loc in site.menu])
         g.locale = site.locales[code]
     return g.locale
 

@@ -54,7 +54,7 @@ PLACES = {
     "guide/templates/tools/plan.html": "the Our plan tool",
     "guide/templates/tools/scripts.html": "the My boundary scripts tool",
     "guide/templates/tools/self_check.html": "the Helping or enabling self-check tool",
-    "guide/views.py": "tool names and summaries, and the labels above boxes in chapters",
+    "guide/views.py": "tool names and summaries, the labels above boxes in chapters, and the crisis line Our plan fills in",
     "guide/pwa.py": "the installed app: its name under the icon and its description",
 }
 

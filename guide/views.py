@@ -135,8 +135,13 @@ def tool(name: str):
                 context["overdose"] = render_chapter(
                     overdose, g.locale, chapters, _chapter_url, _callout_labels(), components
                 )
+            # The same patterns as the helplines list, so a translator's punctuation holds here too.
             context["crisis_lines"] = {
-                c.code: (f"{localized(c.lines[0].name)[0]}: {c.lines[0].phone}" if c.lines else f"{_('Emergency')}: {c.emergency}")
+                c.code: (
+                    _("%(helpline)s: %(number)s", helpline=localized(c.lines[0].name)[0], number=c.lines[0].phone)
+                    if c.lines
+                    else _("Emergency: %(number)s", number=c.emergency)
+                )
                 for c in site.helplines.countries
             }
         elif name == "scripts" and "boundaries" in chapters:

@@ -143,12 +143,13 @@ def test_cli_check_passes_on_shipped_catalogs_and_fails_on_a_broken_one(make_app
     assert "HTML" in result.output
 
 
-def test_a_translator_starts_a_locale_with_init_and_sees_it_served(make_app, translations_copy):
-    runner = make_app(TRANSLATIONS_DIR=str(translations_copy)).test_cli_runner()
+def test_a_translator_starts_a_locale_with_init_and_sees_it_served(make_app, bare_translations):
+    runner = make_app(TRANSLATIONS_DIR=str(bare_translations)).test_cli_runner()
     result = runner.invoke(args=["translate", "init", "fr"])
     assert result.exit_code == 0, result.output
-    po = translations_copy / "fr" / "LC_MESSAGES" / "messages.po"
-    assert (translations_copy / "fr" / "locale.toml").read_text().count('review_status = "draft"') == 1
+    po = bare_translations / "fr" / "LC_MESSAGES" / "messages.po"
+    settings = (bare_translations / "fr" / "locale.toml").read_text()
+    assert settings.count('review_status = "draft"') == 1 and 'drafted_by = "people"' in settings
     with po.open("rb") as fh:
         catalog = read_po(fh)
     catalog["Contents"].string = "Sommaire"
@@ -156,11 +157,21 @@ def test_a_translator_starts_a_locale_with_init_and_sees_it_served(make_app, tra
     with po.open("wb") as fh:
         write_po(fh, catalog)
     # A restart (a new app) is all it takes.
-    client = make_app(TRANSLATIONS_DIR=str(translations_copy)).test_client()
+    client = make_app(TRANSLATIONS_DIR=str(bare_translations)).test_client()
     html = client.get("/fr/").get_data(as_text=True)
     assert '<html lang="fr" dir="ltr"' in html
     assert "Overdose ? Que faire" in html and "Sommaire" in html
     assert runner.invoke(args=["translate", "init", "fr"]).exit_code != 0  # never overwrites work
+
+
+@pytest.mark.parametrize("spelling", ["pt-BR", "pt_BR", "pt_br"])
+def test_init_writes_babels_folder_spelling_whatever_the_translator_types(make_app, bare_translations, spelling):
+    runner = make_app(TRANSLATIONS_DIR=str(bare_translations)).test_cli_runner()
+    result = runner.invoke(args=["translate", "init", spelling, "--drafted-by", "machine"])
+    assert result.exit_code == 0, result.output
+    assert (bare_translations / "pt_BR" / "LC_MESSAGES" / "messages.po").is_file()
+    assert 'drafted_by = "machine"' in (bare_translations / "pt_BR" / "locale.toml").read_text()
+    assert runner.invoke(args=["translate", "init", "pt-BR"]).exit_code != 0  # the same language
 
 
 def test_cli_update_marks_changed_english_fuzzy(make_app, translations_copy):
@@ -182,8 +193,11 @@ def test_offline_page_counts_pages_with_the_languages_plural_rules(make_app, cli
 def test_a_broken_catalog_never_causes_a_500(make_app, translations_copy):
     po = translations_copy / "es" / "LC_MESSAGES" / "messages.po"
     po.write_bytes(b"\xff\xfe not a catalog \x00")
-    client = make_app(TRANSLATIONS_DIR=str(translations_copy)).test_client()
+    app = make_app(TRANSLATIONS_DIR=str(translations_copy))
+    client = app.test_client()
     assert client.get("/en/overdose/").status_code == 200
     response = client.get("/es/overdose/")
     assert response.status_code == 404
     assert client.get("/", headers={"Accept-Language": "es"}).headers["Location"] == "/en/"
+    result = app.test_cli_runner().invoke(args=["translate", "check"])
+    assert result.exit_code != 0 and "es: DISABLED" in result.output

@@ -139,9 +139,10 @@ def load_locale(po_path: Path, wanted: dict) -> GuideLocale:
 
 
 def catalog_paths(translations_dir: Path) -> dict[str, Path]:
-    """URL code -> catalog. Two folders for one code (``pt_BR`` and ``pt-BR``): the first wins."""
+    """URL code -> catalog. Two folders for one code: Babel's ``pt_BR`` wins over ``pt-BR``."""
     found: dict[str, Path] = {}
-    for po_path in sorted(translations_dir.glob("*/LC_MESSAGES/messages.po")):
+    paths = translations_dir.glob("*/LC_MESSAGES/messages.po")
+    for po_path in sorted(paths, key=lambda p: ("-" in p.parent.parent.name, p.parent.parent.name)):
         code = url_code(po_path.parent.parent.name)
         if code in found:
             log.warning("locale %s: both %s and %s exist; using %s", code, found[code], po_path, found[code])

@@ -64,15 +64,17 @@ def bare_translations(tmp_path) -> Path:
 def add_locale(translations: Path, folder: str, messages: dict, status: str | None = None) -> Path:
     """Create ``translations/<folder>`` from the template with ``messages`` translated.
 
-    A key is an English message id (the singular for a plural message); a value is the
-    translation, or a tuple of plural forms.
+    A key is an English message id (the singular for a plural message), or a
+    ``(msgctxt, msgid)`` pair; a value is the translation, or a tuple of plural forms.
     """
     with (translations / "messages.pot").open("rb") as fh:
         catalog = read_po(fh, locale=folder.replace("-", "_"))
     for message in catalog:
         key = message.id[0] if isinstance(message.id, tuple) else message.id
-        if key in messages:
-            message.string = messages[key]
+        for wanted in ((message.context, key), key) if message.context else (key,):
+            if wanted in messages:
+                message.string = messages[wanted]
+                break
     po = translations / folder / "LC_MESSAGES" / "messages.po"
     po.parent.mkdir(parents=True)
     with po.open("wb") as fh:

@@ -27,6 +27,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.catalog import Message
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import PoFileParser
+from babel.messages.pofile import unescape
 
 from .catalog_rules import ERROR
 from .catalog_rules import NUMBERS_CHECKED
@@ -125,7 +126,7 @@ class _Parser(PoFileParser):
 _KEYWORD = r"(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)"
 _STRING_LINE = re.compile(rf'^(?:{_KEYWORD}\s*)?"(?:[^"\\]|\\.)*"$')
 _QUOTED = re.compile(rf'^(?:{_KEYWORD}\s*)?"')
-_PLURAL_HEADER = re.compile(r'^"Plural-Forms:\s*(?P<value>.*?)(?:\\n)?"\s*$')
+_QUOTED_TEXT = re.compile(r'^(?:msgstr\s*)?"(.*)"$')
 
 
 def _line_problems(lines: list[str]) -> list[tuple[int, str, str]]:
@@ -144,26 +145,44 @@ def _line_problems(lines: list[str]) -> list[tuple[int, str, str]]:
     return found
 
 
-def _header(lines: list[str], locale: Locale) -> tuple[int, str, Problem | None, int | None]:
-    """(nplurals, formula, problem, header line) for the Plural-Forms header."""
+def _header_block(lines: list[str]) -> tuple[int, int]:
+    """(first, end) line indexes of the header's ``msgstr`` and its continuation lines."""
+    first = next((i for i, line in enumerate(lines) if line.strip().startswith("msgstr")), 0)
+    end = first + 1
+    while end < len(lines) and lines[end].strip().startswith('"'):
+        end += 1
+    return first, end
+
+
+def _header(lines: list[str], locale: Locale) -> tuple[int, str, Problem | None]:
+    """(nplurals, formula, problem) for the Plural-Forms header; it may be wrapped over lines."""
     default = get_plural(locale)
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            break
-        match = _PLURAL_HEADER.match(line.strip())
-        if not match:
-            continue
-        value = match.group("value")
-        nplurals = re.search(r"nplurals\s*=\s*(\d+)", value)
-        plural = re.search(r"plural\s*=\s*([^;]+)", value)
-        if not nplurals or not plural:
-            what = "the Plural-Forms line needs nplurals=N and plural=(formula)"
-        else:
-            what = check_plural_forms(int(nplurals.group(1)), plural.group(1).strip(), locale)
-            if what is None:
-                return int(nplurals.group(1)), plural.group(1).strip(), None, number
-        return default.num_plurals, default.plural_expr, _plural_problem(what, number, default), number
-    return default.num_plurals, default.plural_expr, _plural_problem("the header has no Plural-Forms line", None, default), None
+    first, end = _header_block(lines)
+    pieces = [_QUOTED_TEXT.sub(r"\1", line.strip()) for line in lines[first:end]]
+    fields = unescape('"' + "".join(pieces) + '"').split("\n")
+    line = next((first + 1 + i for i, piece in enumerate(lines[first:end]) if "Plural-Forms:" in piece), None)
+    value = next((f.split(":", 1)[1] for f in fields if f.lower().startswith("plural-forms:")), None)
+    if value is None:
+        return default.num_plurals, default.plural_expr, _plural_problem("the header has no Plural-Forms line", None, default)
+    nplurals = re.search(r"nplurals\s*=\s*(\d+)", value)
+    plural = re.search(r"\bplural\s*=\s*([^;]+)", value)
+    if not nplurals or not plural:
+        what = "the Plural-Forms line needs nplurals=N and plural=(formula)"
+    else:
+        what = check_plural_forms(int(nplurals.group(1)), plural.group(1).strip(), locale)
+        if what is None:
+            return int(nplurals.group(1)), plural.group(1).strip(), None
+    return default.num_plurals, default.plural_expr, _plural_problem(what, line, default)
+
+
+def _safe_header(lines: list[str], locale: Locale) -> None:
+    """Give Babel the language's own Plural-Forms, keeping every other line where it was."""
+    first, end = _header_block(lines)
+    pieces = [_QUOTED_TEXT.sub(r"\1", line.strip()) for line in lines[first:end]]
+    fields = [f for f in unescape('"' + "".join(pieces) + '"').split("\n") if f and not f.lower().startswith("plural-forms:")]
+    header = "".join(f + "\n" for f in [*fields, f"Plural-Forms: {get_plural(locale)}"])
+    escaped = header.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    lines[first:end] = [f'msgstr "{escaped}"', *['""'] * (end - first - 1)]
 
 
 def _plural_problem(what: str, line: int | None, default) -> Problem:
@@ -181,10 +200,10 @@ def review_text(text: str, folder: str) -> Review:
     first = next((line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")), "")
     if first != 'msgid ""':
         raise CatalogUnreadable('it does not start with a header entry (msgid "" / msgstr "")')
-    nplurals, expr, header_problem, header_line = _header(lines, locale)
-    if header_problem and header_line:
+    nplurals, expr, header_problem = _header(lines, locale)
+    if header_problem:
         # Let Babel read the file with the language's own header; plurals are refused anyway.
-        lines[header_line - 1] = f'"Plural-Forms: {get_plural(locale)}\\n"'
+        _safe_header(lines, locale)
     catalog = Catalog(locale=locale)
     parser = _Parser(catalog)
     try:

@@ -12,6 +12,8 @@ from guide import ROOT
 from guide.catalog_checks import check_po_file
 from guide.catalog_rules import check_message as rule_findings
 
+from ..conftest import add_locale
+
 SHIPPED = sorted((ROOT / "translations").glob("*/LC_MESSAGES/messages.po"))
 
 
@@ -201,3 +203,25 @@ def test_a_broken_catalog_never_causes_a_500(make_app, translations_copy):
     assert client.get("/", headers={"Accept-Language": "es"}).headers["Location"] == "/en/"
     result = app.test_cli_runner().invoke(args=["translate", "check"])
     assert result.exit_code != 0 and "es: DISABLED" in result.output
+
+
+def test_a_header_wrapped_by_an_editor_is_read_as_one_line(make_app, bare_translations):
+    """Found by following TRANSLATING.md: tools wrap long header lines; that is no mistake."""
+    po = add_locale(bare_translations, "fr", {"Contents": "Sommaire"})
+    with po.open("rb") as fh:
+        catalog = read_po(fh)
+    with po.open("wb") as fh:
+        write_po(fh, catalog, width=40)
+    assert not any(line.startswith('"Plural-Forms:') and line.endswith('\\n"') for line in po.read_text().splitlines())
+    assert problems_of(po) == []
+
+
+def test_a_broken_header_written_on_one_line_keeps_the_locale(make_app, bare_translations):
+    po = add_locale(bare_translations, "fr", {"Contents": "Sommaire"})
+    text = po.read_text("utf-8")
+    head, rest = text.split('msgstr ""\n', 1)
+    fields, body = rest.split("\n\n", 1)
+    one_line = "".join(line.strip()[1:-1] for line in fields.splitlines()).replace("nplurals=3", "nplurals=x")
+    po.write_text(f'{head}msgstr "{one_line}"\n\n{body}', "utf-8")
+    assert any("Plural-Forms" in problem for problem in problems_of(po))
+    assert "Sommaire" in make_app(TRANSLATIONS_DIR=str(bare_translations)).test_client().get("/fr/").get_data(as_text=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 
@@ -100,6 +101,7 @@ def _markup_problems(english: str, text: str) -> list[tuple]:
     return []
 
 
+@lru_cache(maxsize=8192)  # the English side is the same for every locale
 def link_targets(text: str) -> Counter:
     """Where the Markdown links of a message go, as the renderer reads them."""
     if "[" not in text and "](" not in text:

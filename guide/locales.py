@@ -36,6 +36,7 @@ from .catalog_review import review_po
 from .catalog_review import translations_table
 from .language_match import best_locale  # noqa: F401 - the views' entry point
 from .language_match import language_and_script
+from .message_areas import CITATIONS
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,10 @@ class GuideLocale:
     drafted_by: str = "people"
     #: Area ("interface", "overdose"...) -> how much of it the page shows translated.
     areas: dict[str, AreaProgress] = field(default_factory=dict)
-    review: Review | None = None
+    #: (msgctxt, English) of every translation the rules refused: the page shows the English.
+    refused: tuple = ()
+    #: How many entries are citations (copied, not counted).
+    citations: int = 0
 
     @property
     def tag(self) -> str:
@@ -134,7 +138,8 @@ def load_locale(po_path: Path, wanted: dict) -> GuideLocale:
         review_status=status if status in REVIEW_STATES else "draft",
         drafted_by=drafted if drafted in DRAFTERS else "unknown",
         areas=areas,
-        review=review,
+        refused=tuple(entry.key for entry in review.refused),
+        citations=sum(1 for entry in review.entries if entry.area == CITATIONS),
     )
 
 

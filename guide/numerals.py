@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 #: Marks between groups of three digits (comma, dot, spaces, apostrophe, Arabic).
 _GROUP = "[,.\u00a0\u202f\u2009 '\u066c]"
@@ -49,6 +50,7 @@ def chinese_value(text: str) -> int:
     return total + section + digit
 
 
+@lru_cache(maxsize=8192)  # the English side is the same for every locale
 def numbers(text: str) -> Counter:
     """The numbers written in digits (any script), as canonical digit strings."""
     text = _NOT_TEXT.sub(" ", text)

@@ -127,8 +127,8 @@ def test_cli_status_shows_each_area_and_the_menu_verdict(make_app):
     result = make_app().test_cli_runner().invoke(args=["translate", "status"])
     assert result.exit_code == 0, result.output
     blocks = {block.split()[0]: block for block in re.split(r"\n(?=\S)", result.output.strip())}
-    assert set(blocks) == {"es", "ar"}
-    for block in blocks.values():
+    assert {"es", "ar"} <= set(blocks)
+    for block in (blocks["es"], blocks["ar"]):
         assert "in the language menu" in block
         for area in ("interface", "overdose", "get-help", "chapters", "helplines"):
             assert re.search(rf"^    {area} +\d+ / \d+ +100\.0%", block, re.M), block

@@ -8,6 +8,8 @@ from flask import Flask
 from flask import g
 from flask_babel import Babel
 from flask_babel import Domain
+from flask_babel import get_translations
+from markupsafe import escape
 from werkzeug.utils import cached_property
 
 from .assets import serve_static
@@ -54,6 +56,21 @@ class _SiteBabel(Babel):
         return _SiteDomain()
 
 
+def _install_escaped_gettext(app: Flask) -> None:
+    """Jinja trusts gettext results as markup; a catalog is text, so escape it like text."""
+
+    def escaped(lookup):
+        return lambda *args: escape(lookup(*args))
+
+    app.jinja_env.install_gettext_callables(
+        gettext=escaped(lambda s: get_translations().ugettext(s)),
+        ngettext=escaped(lambda s, p, n: get_translations().ungettext(s, p, n)),
+        pgettext=escaped(lambda c, s: get_translations().upgettext(c, s)),
+        npgettext=escaped(lambda c, s, p, n: get_translations().unpgettext(c, s, p, n)),
+        newstyle=True,
+    )
+
+
 def _selected_locale():
     locale = g.get("locale")
     return str(locale.babel) if locale is not None else None
@@ -71,6 +88,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     site = Site.load(app.config)
     app.extensions["guide"] = site
     _SiteBabel(app, locale_selector=_selected_locale)
+    _install_escaped_gettext(app)
 
     from . import views
 

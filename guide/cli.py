@@ -7,17 +7,24 @@ import tempfile
 from pathlib import Path
 
 import click
+from babel import UnknownLocaleError
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 from flask import Flask
 from flask import current_app
 from flask.cli import AppGroup
 from flask.cli import with_appcontext
+from werkzeug.serving import run_simple
 
 from . import ROOT
-from .catalog_checks import check_po_file
-from .locales import progress
-from .locales import template_ids
+from .catalog_checks import check_folder
+from .catalog_checks import closing_line
+from .catalog_checks import describe
+from .catalog_review import parse_folder
+from .catalog_status import menu_verdict
+from .catalog_status import status_lines
+from .locales import DRAFTERS
+from .locales import catalog_paths
 from .locales import url_code
 
 translate = AppGroup("translate", help="Extract, update and check translation catalogs.")
@@ -57,23 +64,37 @@ def _translations_dir() -> Path:
     return Path(current_app.config["TRANSLATIONS_DIR"])
 
 
+def _folder_name(language: str) -> str:
+    """``pt-BR``, ``pt_br`` -> ``pt_BR``: Babel's spelling, which every tool accepts."""
+    try:
+        return str(parse_folder(language))
+    except (ValueError, UnknownLocaleError) as exc:
+        raise click.ClickException(f"{language!r} is not a language code Babel knows: {exc}") from exc
+
+
 @translate.command("init")
 @click.argument("language")
-def init_command(language: str) -> None:
+@click.option("--drafted-by", type=click.Choice(DRAFTERS), default="people", show_default=True,
+              help="Who writes the first draft: 'machine' if you start from machine translation.")
+def init_command(language: str, drafted_by: str) -> None:
     """Start a new locale, e.g. ``flask translate init pt_BR``."""
-    folder = _translations_dir() / language / "LC_MESSAGES"
-    if (folder / "messages.po").exists():
-        raise click.ClickException(f"{folder / 'messages.po'} already exists; use 'translate update'")
+    name = _folder_name(language)
+    existing = catalog_paths(_translations_dir()).get(url_code(name))
+    if existing:
+        raise click.ClickException(f"{existing} already exists; use 'translate update'")
+    folder = _translations_dir() / name / "LC_MESSAGES"
     _pybabel(
         "init", "--input-file", str(_translations_dir() / "messages.pot"),
-        "--output-dir", str(_translations_dir()), "--locale", language, "--no-wrap",
+        "--output-dir", str(_translations_dir()), "--locale", name, "--no-wrap",
     )
     (folder.parent / "locale.toml").write_text(
         '# "draft" until a native speaker has reviewed the whole translation, then "reviewed".\n'
-        'review_status = "draft"\n',
+        'review_status = "draft"\n'
+        '# "machine" if the first draft came from machine translation, "people" if people wrote it.\n'
+        f'drafted_by = "{drafted_by}"\n',
         "utf-8",
     )
-    click.echo(f"created {folder / 'messages.po'}: translate it, then restart the app")
+    click.echo(f"created {folder / 'messages.po'}: translate it, then preview it with 'translate serve {name}'")
 
 
 @translate.command("update")
@@ -87,37 +108,49 @@ def update_command() -> None:
 
 @translate.command("status")
 def status_command() -> None:
-    """Per locale: translated, fuzzy, untranslated, percent, and whether the menu lists it."""
+    """Per locale and area: translated, fuzzy, errors, missing, and whether the menu lists it."""
     site = current_app.extensions["guide"]
-    wanted = template_ids(_translations_dir() / "messages.pot")
-    click.echo(f"{'locale':8} {'translated':>10} {'fuzzy':>6} {'missing':>8} {'percent':>8}  menu  review")
-    for po_path in sorted(_translations_dir().glob("*/LC_MESSAGES/messages.po")):
-        code = url_code(po_path.parent.parent.name)
-        with po_path.open("rb") as fh:
-            catalog = read_po(fh)
-        done, fuzzy, counted = progress(catalog, wanted)
-        done, fuzzy = len(done), len(fuzzy)
-        locale = site.locales.get(code)
-        listed = "yes" if locale in site.menu else ("DISABLED" if locale is None else "no")
-        review = locale.review_status if locale else "-"
-        missing = len(counted) - done - fuzzy
-        percent = 100 * done / len(counted) if counted else 0
-        click.echo(f"{code:8} {done:10} {fuzzy:6} {missing:8} {percent:7.1f}%  {listed:4}  {review}")
+    for code, po_path in catalog_paths(_translations_dir()).items():
+        for line in status_lines(site, code, po_path.parent.parent.name):
+            click.echo(line)
+
+
+@translate.command("serve")
+@click.argument("language")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True)
+def serve_command(language: str, host: str, port: int) -> None:
+    """Preview LANGUAGE: the app, with it in the language menu however complete it is."""
+    site = current_app.extensions["guide"]
+    code = url_code(language)
+    if code not in site.locales:
+        raise click.ClickException(
+            f"there is no readable catalog for {language}: start one with 'translate init {language}', "
+            "or run 'translate check' to see why it cannot be read"
+        )
+    site.preview.add(code)
+    locale = site.locales[code]
+    click.echo(f"Previewing {locale.name}: open http://{host}:{port}/{code}/ (stop with Ctrl+C).")
+    click.echo(f"{locale.completeness:.1%} translated; {menu_verdict(site, locale)}.")
+    click.echo("The app reads the catalog when it starts: stop it and run this command again to see new work.")
+    click.echo("Your browser also keeps an offline copy, so the first reload after a restart may show the old text: "
+               "reload once more, or press Reload in the 'new version' notice.")
+    run_simple(host, port, current_app._get_current_object(), threaded=True)
 
 
 @translate.command("check")
-def check_command() -> None:
-    """Check every catalog: placeholders, links, HTML, emphasis, plural forms, compiling."""
-    failed = False
-    for po_path in sorted(_translations_dir().glob("*/LC_MESSAGES/messages.po")):
-        problems = check_po_file(po_path)
-        code = url_code(po_path.parent.parent.name)
-        click.echo(f"{code}: {'ok' if not problems else f'{len(problems)} problem(s)'}")
-        for problem in problems:
-            click.echo(f"  {po_path}: {problem}")
-        failed = failed or bool(problems)
-    if failed:
-        raise click.ClickException("fix the problems above; the app would not show those translations safely")
+@click.option("--strict", is_flag=True, help="Also fail on warnings and fuzzy messages (as CI does for shipped catalogs).")
+def check_command(strict: bool) -> None:
+    """Check every catalog with the app's own rules; name each problem's line and fix."""
+    verdicts = check_folder(_translations_dir())
+    for verdict in verdicts:
+        for problem in verdict.problems:
+            click.echo(describe(verdict.path, problem))
+    for verdict in verdicts:
+        click.echo(verdict.summary())
+    click.echo(closing_line(verdicts))
+    if any(v.errors for v in verdicts) or (strict and any(v.problems for v in verdicts)):
+        raise SystemExit(1)
 
 
 @click.command("freeze")

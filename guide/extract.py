@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .blocks import collapse
 from .blocks import split_blocks
+from .message_areas import CITATION_NOTE
 
 _KIND_NOTES = {
     "heading": "Heading",
@@ -22,6 +23,10 @@ _KIND_NOTES = {
 }
 
 
+#: The heading of the list of sources that closes a chapter (see README, "Writing a chapter").
+SOURCES_HEADING = "Sources"
+
+
 def extract_content(fileobj, keywords, comment_tags, options):
     """Yield ``(lineno, funcname, message, comments)`` for each block of a chapter."""
     doc = split_blocks(fileobj.read().decode("utf-8"))
@@ -29,7 +34,17 @@ def extract_content(fileobj, keywords, comment_tags, options):
     where = f"chapter “{title}”"
     yield 2, None, title, ["Chapter title. Keep it short: it is the page's main heading."]
     yield 3, None, collapse(doc.meta["summary"]), [f"Summary of {where}, shown in the contents."]
+    in_sources = False
     for block in doc.blocks:
+        if block.kind == "heading":
+            in_sources = block.msgid == SOURCES_HEADING
+        if in_sources and block.kind == "list item":
+            yield block.line, None, block.msgid, [
+                f"{CITATION_NOTE} of {where}. Keep the title of the cited page exactly as it is, so readers can "
+                "find it; you may add a translation in brackets after the link. Citations are not counted "
+                "in the completeness figure; left empty, the English shows."
+            ]
+            continue
         note = _KIND_NOTES.get(block.kind, "Paragraph")
         comments = [f"{note} in {where}."]
         if "](" in block.msgid or "*" in block.msgid:

@@ -23,7 +23,7 @@ from .helplines import load_helplines
 from .locales import SOURCE_LOCALE
 from .locales import GuideLocale
 from .locales import discover
-from .locales import url_code
+from .language_match import match
 from .serving import PageCache
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,8 @@ class Site:
     helplines: Helplines
     menu_threshold: float
     pages: PageCache = field(default_factory=PageCache)
+    #: Locales shown in the menu whatever their completeness (``flask translate serve``).
+    preview: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, config) -> Site:
@@ -45,24 +47,31 @@ class Site:
         static_files = build_static(Path(config["STATIC_DIR"]), Path(config["STATIC_BUILD_DIR"]))
         helplines = load_helplines(Path(config["HELPLINES_FILE"]))
         log.info("guide loaded: %d locales, %d chapters", len(locales), len(chapters))
-        return cls(locales, chapters, static_files, helplines, float(config["LANGUAGE_MENU_THRESHOLD"]))
+        preview = {c.strip().replace("_", "-").lower() for c in str(config.get("PREVIEW_LOCALES", "")).split(",")}
+        threshold = float(config["LANGUAGE_MENU_THRESHOLD"])
+        return cls(locales, chapters, static_files, helplines, threshold, preview=preview - {""})
+
+    def is_complete(self, locale: GuideLocale) -> bool:
+        """Complete enough to offer: the threshold overall, and every required message.
+
+        Required are the interface, overdose and get-help messages (see
+        `guide.message_areas`); helpline descriptions and citations are not.
+        """
+        return locale.completeness >= self.menu_threshold and locale.required_complete
 
     @property
     def menu(self) -> list[GuideLocale]:
-        """Locales offered in the language menu: complete enough, source first."""
-        listed = [loc for loc in self.locales.values() if loc.completeness >= self.menu_threshold]
+        """Locales offered in the language menu (and by ``/``), source first."""
+        listed = [loc for loc in self.locales.values() if self.is_complete(loc) or loc.code in self.preview]
         return sorted(listed, key=lambda loc: (not loc.is_source, loc.code))
 
     def normalise(self, code: str) -> str | None:
         """A URL locale code -> the canonical code of a locale we have, or None.
 
-        ``ES`` and ``es_ES`` and ``es-mx`` all lead to ``es`` when only ``es`` exists.
+        ``ES`` and ``es_ES`` and ``es-mx`` all lead to ``es`` when only ``es`` exists;
+        ``pt-pt`` leads to ``pt-br`` when that is the only Portuguese.
         """
-        code = url_code(code.strip())
-        if code in self.locales:
-            return code
-        language = code.split("-")[0]
-        return language if language in self.locales else None
+        return match(code, list(self.locales))
 
     def neighbours(self, slug: str) -> tuple[Chapter | None, Chapter | None]:
         order = list(self.chapters)

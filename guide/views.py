@@ -181,10 +181,11 @@ def tool_summary(name: str) -> str:
 
 def _crisis_line(country) -> str:
     """The plan's prefilled crisis line: the country's crisis line, else its emergency number."""
+    # The same patterns as the helplines list, so a translator's punctuation holds here too.
     line = country.line("crisis")
     if line is None:
-        return f"{_('Emergency')}: {country.emergency}"
-    return f"{localized(line.name)[0]}: {line.phone}"
+        return _("Emergency: %(number)s", number=country.emergency)
+    return _("%(helpline)s: %(number)s", helpline=localized(line.name)[0], number=line.phone)
 
 
 @bp.app_template_global()
@@ -210,7 +211,7 @@ def alternate_url(other) -> str:
 def negotiate():
     """``/``: send the reader to the language their browser asks for."""
     site = current_site()
-    code = best_locale(request.headers.get("Accept-Language"), list(site.locales))
+    code = best_locale(request.headers.get("Accept-Language"), [loc.code for loc in site.menu])
     response = redirect(url_for("pages.index", lang_code=code), 302)
     response.headers["Vary"] = "Accept-Language"
     response.headers["Cache-Control"] = "no-cache"
@@ -227,7 +228,7 @@ def _error_locale():
         first = request.path.split("/")[1]
         code = site.normalise(first) if LocaleConverter.pattern.fullmatch(first) else None
         if code is None:
-            code = best_locale(request.headers.get("Accept-Language"), list(site.locales))
+            code = best_locale(request.headers.get("Accept-Language"), [loc.code for loc in site.menu])
         g.locale = site.locales[code]
     return g.locale
 

@@ -48,17 +48,37 @@ def translations_copy(tmp_path) -> Path:
     return target
 
 
-def add_locale(translations: Path, folder: str, messages: dict[str, str], status: str | None = None) -> Path:
-    """Create ``translations/<folder>`` from the template with ``messages`` translated."""
+@pytest.fixture
+def bare_translations(tmp_path) -> Path:
+    """A translations folder holding only the template: no shipped locale to collide with.
+
+    Tests that add a throwaway locale use this, so shipping a real French (or any other)
+    translation one day never breaks them.
+    """
+    target = tmp_path / "bare-translations"
+    target.mkdir()
+    shutil.copy(TRANSLATIONS / "messages.pot", target / "messages.pot")
+    return target
+
+
+def add_locale(translations: Path, folder: str, messages: dict, status: str | None = None) -> Path:
+    """Create ``translations/<folder>`` from the template with ``messages`` translated.
+
+    A key is an English message id (the singular for a plural message), or a
+    ``(msgctxt, msgid)`` pair; a value is the translation, or a tuple of plural forms.
+    """
     with (translations / "messages.pot").open("rb") as fh:
-        catalog = read_po(fh, locale=folder)
+        catalog = read_po(fh, locale=folder.replace("-", "_"))
     for message in catalog:
-        if message.id in messages:
-            message.string = messages[message.id]
+        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        for wanted in ((message.context, key), key) if message.context else (key,):
+            if wanted in messages:
+                message.string = messages[wanted]
+                break
     po = translations / folder / "LC_MESSAGES" / "messages.po"
     po.parent.mkdir(parents=True)
     with po.open("wb") as fh:
-        write_po(fh, catalog)
+        write_po(fh, catalog, width=0)
     if status:
         (translations / folder / "locale.toml").write_text(f'review_status = "{status}"\n')
     return po

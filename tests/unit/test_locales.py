@@ -10,6 +10,8 @@ from guide.locales import best_locale
 from guide.locales import discover
 from guide.locales import url_code
 
+from guide import ROOT
+
 from ..conftest import add_locale
 
 
@@ -41,9 +43,9 @@ def test_malformed_accept_language_falls_back_quietly(header):
     assert best_locale(header, ["en", "es"]) in ("en", "es")
 
 
-def test_a_new_catalog_folder_is_a_new_locale(translations_copy):
-    add_locale(translations_copy, "pt_BR", {"Contents": "Índice"})
-    locales = discover(translations_copy)
+def test_a_new_catalog_folder_is_a_new_locale(bare_translations):
+    add_locale(bare_translations, "pt_BR", {"Contents": "Índice"})
+    locales = discover(bare_translations)
     assert "pt-br" in locales
     assert locales["pt-br"].tag == "pt-BR"
     assert locales["pt-br"].messages["Contents"] == "Índice"
@@ -51,36 +53,42 @@ def test_a_new_catalog_folder_is_a_new_locale(translations_copy):
     assert 0 < locales["pt-br"].completeness < 0.1
 
 
-def test_right_to_left_languages_say_so(translations_copy):
-    add_locale(translations_copy, "fa", {})
-    assert discover(translations_copy)["fa"].direction == "rtl"
-    assert discover(translations_copy)["ar"].direction == "rtl"
-    assert discover(translations_copy)["en"].direction == "ltr"
+def test_right_to_left_languages_say_so(bare_translations):
+    add_locale(bare_translations, "fa", {})
+    assert discover(bare_translations)["fa"].direction == "rtl"
+    assert discover(ROOT / "translations")["ar"].direction == "rtl"
+    assert discover(bare_translations)["en"].direction == "ltr"
 
 
-def test_fuzzy_translations_are_not_shown(translations_copy):
-    po = add_locale(translations_copy, "fr", {"Contents": "Sommaire", "Next": "Suivant"})
+def test_fuzzy_translations_are_not_shown(bare_translations):
+    po = add_locale(bare_translations, "fr", {"Contents": "Sommaire", "Next": "Suivant"})
     text = po.read_text("utf-8").replace('msgid "Next"', '#, fuzzy\nmsgid "Next"')
     po.write_text(text, "utf-8")
-    fr = discover(translations_copy)["fr"]
+    fr = discover(bare_translations)["fr"]
     assert "Contents" in fr.messages
     assert "Next" not in fr.messages
     assert fr.translations.gettext("Next") == "Next"
 
 
-def test_a_broken_catalog_disables_only_its_locale(translations_copy, caplog):
-    po = add_locale(translations_copy, "fr", {"Contents": "Sommaire"})
-    po.write_text('msgid "Contents"\nmsgstr "Sommaire"\nthis is not a catalog\n"', "utf-8")
+@pytest.mark.parametrize(
+    "content",
+    [b'msgid "Contents"\nmsgstr "Sommaire"\nthis is not a catalog\n"', b"\xff\xfe not a catalog \x00"],
+    ids=["no-header", "not-utf-8"],
+)
+def test_a_file_that_is_not_a_catalog_disables_only_its_locale(bare_translations, caplog, content):
+    add_locale(bare_translations, "pt_BR", {"Contents": "Sumário"})
+    po = add_locale(bare_translations, "fr", {"Contents": "Sommaire"})
+    po.write_bytes(content)
     with caplog.at_level(logging.WARNING):
-        locales = discover(translations_copy)
+        locales = discover(bare_translations)
     assert "fr" not in locales
-    assert {"en", "es"} <= set(locales)
+    assert {"en", "pt-br"} <= set(locales)
     assert any("locale fr disabled" in r.message for r in caplog.records)
 
 
-def test_review_status_comes_from_locale_toml(translations_copy):
-    add_locale(translations_copy, "fr", {}, status="reviewed")
-    add_locale(translations_copy, "it", {}, status="approved-by-nobody")
-    locales = discover(translations_copy)
+def test_review_status_comes_from_locale_toml(bare_translations):
+    add_locale(bare_translations, "fr", {}, status="reviewed")
+    add_locale(bare_translations, "it", {}, status="approved-by-nobody")
+    locales = discover(bare_translations)
     assert locales["fr"].review_status == "reviewed"
     assert locales["it"].review_status == "draft"

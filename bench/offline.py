@@ -2,19 +2,30 @@
 
 Run: .venv/bin/python bench/offline.py   (needs Debian's chromium, like the browser tests)
 Prints figures; it asserts nothing.
+
+    --server gunicorn|nginx   time it against gunicorn.conf.py's sync workers, alone or behind
+                              deploy/nginx (needs nginx-light) instead of the development server
+    --slow-3g                 between browser and server, a slow 3G link (bench/slow_link.py:
+                              400 ms round trip, 400 kbit/s, new connections pay TCP + TLS)
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import re
 import tempfile
 import time
+from urllib.parse import urlsplit
 
 from common import CHROMIUM
 from common import CHROMIUM_ARGS
 from common import serve
 from playwright.sync_api import expect
 from playwright.sync_api import sync_playwright
+from servers import gunicorn
+from servers import nginx
+from slow_link import SlowLink
 
 from guide import create_app
 
@@ -39,8 +50,7 @@ def precache_bytes(app) -> dict[str, tuple[int, int, int]]:
     return figures
 
 
-def time_to_offline(app, runs: int = 5) -> list[float]:
-    base, server = serve(app)
+def time_to_offline(base: str, runs: int = 5) -> list[float]:
     url = f"{base}/en/"
     times = []
     with sync_playwright() as p:
@@ -50,23 +60,49 @@ def time_to_offline(app, runs: int = 5) -> list[float]:
             page = context.new_page()
             start = time.perf_counter()
             page.goto(url)
-            expect(page.locator(".app-offline-status")).to_have_text("Available offline", timeout=30000)
+            expect(page.locator(".app-offline-status")).to_have_text("Available offline", timeout=120000)
             times.append(time.perf_counter() - start)
             context.close()
         browser.close()
-    server.shutdown()
     return times
 
 
+@contextlib.contextmanager
+def server(kind: str, app):
+    """The base URL of ``kind``: the development server (``app``), gunicorn, or nginx in front of it."""
+    if kind == "dev":
+        base, dev = serve(app)
+        yield base
+        dev.shutdown()
+        return
+    with gunicorn("--workers", "2") as backend:
+        if kind == "gunicorn":
+            yield backend
+        else:
+            with nginx(urlsplit(backend).netloc) as front:
+                yield front
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--server", choices=["dev", "gunicorn", "nginx"], default="dev")
+    parser.add_argument("--slow-3g", action="store_true")
+    parser.add_argument("--runs", type=int, default=5)
+    options = parser.parse_args()
     with tempfile.TemporaryDirectory() as build:
         app = create_app({"STATIC_BUILD_DIR": build})
         print("Precache per locale (shared static files included)")
         print(f"{'locale':8} {'entries':>8} {'stored bytes':>13} {'gzip bytes':>11}")
         for code, (entries, raw, wire) in precache_bytes(app).items():
             print(f"{code:8} {entries:8} {raw:13,} {wire:11,}")
-        times = time_to_offline(app)
-        print(f"\nFirst load of /en/ to 'Available offline', {len(times)} fresh browser contexts on loopback:")
+        with server(options.server, app) as base:
+            link = SlowLink(urlsplit(base).netloc).start() if options.slow_3g else None
+            times = time_to_offline(link.url if link else base, options.runs)
+        where = "a slow 3G link (400 ms, 400 kbit/s)" if link else "loopback"
+        print(f"\nFirst load of /en/ to 'Available offline', {len(times)} fresh browser contexts, "
+              f"{options.server} server, {where}:")
+        if link:
+            print(f"  connections opened: {link.connections / len(times):.1f} per visit")
         print("  " + ", ".join(f"{t * 1000:.0f} ms" for t in times) + f"  (median {sorted(times)[len(times) // 2] * 1000:.0f} ms)")
 
 

@@ -8,10 +8,11 @@ from flask import Flask
 from flask import g
 from flask_babel import Babel
 from flask_babel import Domain
-from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.utils import cached_property
 
 from .assets import serve_static
+from .gate import Gate
+from .gate import setting_list
 from .serving import FastPages
 from .site import Site
 
@@ -29,8 +30,13 @@ def default_config(app: Flask) -> dict:
         "STATIC_BUILD_DIR": str(Path(app.instance_path) / "static"),
         # A locale is offered in the language menu once this share of messages is translated.
         "LANGUAGE_MENU_THRESHOLD": 0.8,
-        # How many reverse proxies in front of the app to trust for X-Forwarded-* headers.
-        "TRUSTED_PROXIES": 0,
+        # Host names this site answers to (a leading dot takes subdomains); empty: any valid name.
+        "TRUSTED_HOSTS": None,
+        # Addresses (or networks) of the reverse proxies allowed to set X-Forwarded-Proto/-For;
+        # gunicorn.conf.py gives gunicorn the same list. Empty: no forwarded header counts.
+        "PROXY_ADDRESSES": "",
+        # How many proxies in the chain append to X-Forwarded-Proto/-For (read right to left).
+        "TRUSTED_PROXIES": 1,
     }
 
 
@@ -61,6 +67,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
 
+    app.config["TRUSTED_HOSTS"] = setting_list(app.config["TRUSTED_HOSTS"]) or None
     site = Site.load(app.config)
     app.extensions["guide"] = site
     _SiteBabel(app, locale_selector=_selected_locale)
@@ -71,8 +78,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import cli
 
     cli.init_app(app)
-    app.wsgi_app = serve_static(FastPages(app.wsgi_app, site.pages), Path(app.config["STATIC_BUILD_DIR"]))
-    proxies = int(app.config["TRUSTED_PROXIES"])
-    if proxies:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+    app.wsgi_app = Gate(
+        serve_static(FastPages(app.wsgi_app, site.pages), Path(app.config["STATIC_BUILD_DIR"])),
+        trusted_hosts=app.config["TRUSTED_HOSTS"],
+        proxy_addresses=app.config["PROXY_ADDRESSES"],
+        proxy_count=app.config["TRUSTED_PROXIES"],
+    )
     return app

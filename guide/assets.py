@@ -18,13 +18,15 @@ from pathlib import PurePosixPath
 
 from whitenoise import WhiteNoise
 
+from .serving import SECURITY_HEADERS
+
 COMPRESSIBLE = {".css", ".js", ".svg", ".json", ".txt", ".webmanifest", ".html"}
 URL_PREFIX = "/static/"
 
 #: The page scripts: one small file per feature in ``static/js/``, joined in this order
 #: into one file on the wire (`SCRIPT`), so a page makes one script request. Each source
 #: file is a self-contained IIFE; a feature that needs another reads it from ``window.guide``.
-SCRIPT_SOURCES = ("app.js", "menu.js", "call.js", "print-card.js", "tools.js")
+SCRIPT_SOURCES = ("app.js", "menu.js", "call.js", "overdose-plan.js", "print-card.js", "tools.js")
 SCRIPT = "js/guide.js"
 
 
@@ -84,12 +86,18 @@ def build_static(source: Path, out: Path) -> dict[str, str]:
     return manifest
 
 
+def _security_headers(headers, path, url) -> None:
+    for name, value in SECURITY_HEADERS.items():
+        headers.setdefault(name, value)
+
+
 def serve_static(wsgi_app, out: Path):
-    """Wrap ``wsgi_app`` so whitenoise answers ``/static/...`` from ``out``."""
+    """Wrap ``wsgi_app`` so whitenoise answers ``/static/...`` from ``out``, with the pages' security headers."""
     return WhiteNoise(
         wsgi_app,
         root=str(out),
         prefix=URL_PREFIX,
         immutable_file_test=lambda path, url: True,
         max_age=WhiteNoise.FOREVER,
+        add_headers_function=_security_headers,
     )

@@ -56,7 +56,7 @@ def _nginx_example() -> str:
         "# Example nginx server block for the frozen Family Support Guide.\n"
         "# Set server_name, root and your TLS certificate; the rest matches the app.\n"
         "server {\n"
-        "  listen 443 ssl;\n  http2 on;\n  server_name guide.example.org;\n  root /srv/family-support-guide;\n"
+        "  # nginx 1.22 (Debian 12); on 1.25 or newer write `http2 on;` instead.\n  listen 443 ssl http2;\n  server_name guide.example.org;\n  root /srv/family-support-guide;\n"
         "  gzip_static on;\n  charset utf-8;\n  error_page 404 /404.html;\n"
         f"  types {{\n    text/html html;\n    text/css css;\n    image/png png;\n    image/svg+xml svg;\n{types}  }}\n"
         + location("/static/", IMMUTABLE)

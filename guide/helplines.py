@@ -17,6 +17,19 @@ from pathlib import Path
 _TEL = re.compile(r"^\+?[0-9]{3,15}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 
+#: What a line is for. Pages and tools choose a line by its kind, never by its place
+#: in the file (the plan's "crisis line" is the country's ``crisis`` line).
+KINDS = {
+    "crisis": "a suicide, mental health or substance use crisis, at any hour",
+    "treatment-referral": "finding treatment and support services",
+    "family-support": "support for families and friends",
+    "overdose-response": "someone who uses alone can call and be checked on",
+    "drug-information": "information and advice about drugs",
+    "medical-advice": "urgent medical advice that is not an emergency",
+    "poison": "a poison centre",
+    "domestic-abuse": "help with domestic abuse",
+}
+
 
 class HelplineDataError(ValueError):
     """helplines.toml does not follow its schema."""
@@ -26,9 +39,10 @@ class HelplineDataError(ValueError):
 class Line:
     name: str
     phone: str  # as written locally
-    tel: str  # digits for tel: links
+    tel: str  # what a phone dials from inside the country, for tel: links
     about: str
     source: str
+    kind: str  # one of KINDS
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,10 @@ class Country:
     emergency: str
     source: str
     lines: tuple[Line, ...]
+
+    def line(self, kind: str) -> Line | None:
+        """This country's first line of ``kind``, or None."""
+        return next((line for line in self.lines if line.kind == kind), None)
 
 
 @dataclass(frozen=True)
@@ -81,8 +99,18 @@ def load_helplines(path: Path) -> Helplines:
             tel = _text(line, "tel", where)
             if not _TEL.match(tel):
                 raise HelplineDataError(f"{where}: 'tel' must be digits, optionally starting with +")
+            kind = line.get("kind")
+            if kind not in KINDS:
+                raise HelplineDataError(f"{where}: 'kind' must be one of {', '.join(sorted(KINDS))}, not {kind!r}")
             lines.append(
-                Line(_text(line, "name", where), _text(line, "phone", where), tel, _text(line, "about", where), _source(line, where))
+                Line(
+                    _text(line, "name", where),
+                    _text(line, "phone", where),
+                    tel,
+                    _text(line, "about", where),
+                    _source(line, where),
+                    kind,
+                )
             )
         countries.append(Country(code, _text(entry, "name", code), emergency, _source(entry, code), tuple(lines)))
     if not countries:

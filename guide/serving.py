@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
+from urllib.parse import urlsplit
 
 from flask import Response
 from flask import request
@@ -172,4 +173,28 @@ def add_security_headers(response: Response) -> Response:
         response.headers.setdefault(name, value)
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", HSTS)
+    return response
+
+
+#: How long a browser or proxy may keep a permanent redirect (a slash added, a locale spelt canonically).
+PERMANENT_REDIRECT_CACHE = "public, max-age=86400"
+
+
+def path_only_location(response: Response) -> Response:
+    """Make every redirect's ``Location`` a path: never a host or scheme taken from the request.
+
+    Werkzeug's trailing-slash redirects carry ``http://<Host>/...``; a cached 308 would then
+    send every reader of a slash-less link to whatever host the first request named.
+    """
+    location = response.headers.get("Location")
+    if location is None or not 300 <= response.status_code < 400:
+        return response
+    parts = urlsplit(location)
+    # "//host" and "/\host" are other sites to a browser: keep exactly one leading slash.
+    path = "/" + parts.path.lstrip("/\\")
+    response.headers["Location"] = path + (f"?{parts.query}" if parts.query else "")
+    if response.status_code in (301, 308):
+        response.headers.setdefault("Cache-Control", PERMANENT_REDIRECT_CACHE)
+    else:
+        response.headers.setdefault("Cache-Control", "no-cache")
     return response

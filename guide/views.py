@@ -6,16 +6,21 @@ that reads the locale from the URL; views and `url_for` never mention it.
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint
 from flask import Flask
 from flask import abort
 from flask import g
 from flask import redirect
 from flask import render_template
+from flask import Response
 from flask import request
 from flask import url_for
 from flask_babel import gettext as _
+from werkzeug.exceptions import BadHost
 from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import SecurityError
 from werkzeug.routing import BaseConverter
 
 from . import pwa
@@ -25,6 +30,7 @@ from .content import translate
 from .locales import best_locale
 from .serving import add_security_headers
 from .serving import make_page
+from .serving import path_only_location
 from .serving import send_page
 from .site import current_site
 
@@ -35,6 +41,7 @@ class LocaleConverter(BaseConverter):
     """A locale-shaped path segment: ``es``, ``pt-br``, ``ES``, ``pt_BR``."""
 
     regex = r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?"
+    pattern = re.compile(regex)
 
 
 @bp.url_value_preprocessor
@@ -135,10 +142,7 @@ def tool(name: str):
                 context["overdose"] = render_chapter(
                     overdose, g.locale, chapters, _chapter_url, _callout_labels(), components
                 )
-            context["crisis_lines"] = {
-                c.code: (f"{localized(c.lines[0].name)[0]}: {c.lines[0].phone}" if c.lines else f"{_('Emergency')}: {c.emergency}")
-                for c in site.helplines.countries
-            }
+            context["crisis_lines"] = {c.code: _crisis_line(c) for c in site.helplines.countries}
         elif name == "scripts" and "boundaries" in chapters:
             context["library"] = tools.script_library(chapters["boundaries"], g.locale)
         elif name == "self-check" and "helping-or-enabling" in chapters:
@@ -175,6 +179,14 @@ def tool_summary(name: str) -> str:
     }[name]
 
 
+def _crisis_line(country) -> str:
+    """The plan's prefilled crisis line: the country's crisis line, else its emergency number."""
+    line = country.line("crisis")
+    if line is None:
+        return f"{_('Emergency')}: {country.emergency}"
+    return f"{localized(line.name)[0]}: {line.phone}"
+
+
 @bp.app_template_global()
 def localized(text: str) -> tuple[str, bool]:
     """(content text in the page's locale, whether it is translated) for titles and summaries."""
@@ -206,10 +218,16 @@ def negotiate():
 
 
 def _error_locale():
-    """The locale to apologise in: the URL's if it named one, else the browser's."""
+    """The locale to apologise in: the URL's if it named one, else the browser's.
+
+    A 405 is raised while routing, before `pull_locale` runs, so the URL is read here too.
+    """
     if "locale" not in g:
         site = current_site()
-        code = best_locale(request.headers.get("Accept-Language"), list(site.locales))
+        first = request.path.split("/")[1]
+        code = site.normalise(first) if LocaleConverter.pattern.fullmatch(first) else None
+        if code is None:
+            code = best_locale(request.headers.get("Accept-Language"), list(site.locales))
         g.locale = site.locales[code]
     return g.locale
 
@@ -217,6 +235,9 @@ def _error_locale():
 def handle_http_error(error: HTTPException):
     if error.code is None or error.code < 400:
         return error
+    if isinstance(error, (BadHost, SecurityError)):
+        # No URL can be built for this host; `Gate` answers these first, this is the fallback.
+        return Response(f"{error.code} {error.name}\n", error.code, mimetype="text/plain")
     locale = _error_locale()
     g.error = error.code
     site = current_site()
@@ -237,6 +258,7 @@ def init_app(app: Flask) -> None:
     app.add_url_rule("/sw.js", "service_worker", pwa.service_worker)
     app.register_error_handler(HTTPException, handle_http_error)
     app.after_request(add_security_headers)
+    app.after_request(path_only_location)
 
     @app.context_processor
     def inject_site():

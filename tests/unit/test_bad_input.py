@@ -19,9 +19,11 @@ HEADER_TEXT = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0
 HEADERS = st.dictionaries(
     st.sampled_from([
         "Accept-Language", "Accept-Encoding", "If-None-Match", "If-Modified-Since", "Range",
-        "Cookie", "User-Agent", "X-Forwarded-Proto", "Accept", "Content-Type", "Content-Length",
+        "Cookie", "User-Agent", "X-Forwarded-Proto", "Accept", "Content-Type", "Content-Length", "Host",
+        "X-Forwarded-Host", "X-Forwarded-For",
     ]),
-    HEADER_TEXT,
+    # Random text, and host-shaped values that are not host names (a 500 once, found by hand).
+    st.one_of(HEADER_TEXT, st.sampled_from(["a..b", "a" * 64 + ".example", ".", "[::1", "x:99999", "evil.example"])),
     max_size=5,
 )
 PATHS = st.one_of(
@@ -33,7 +35,8 @@ METHODS = st.sampled_from(["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPT
 
 @pytest.fixture(scope="module")
 def junk_client(tmp_path_factory):
-    app = create_app({"TESTING": False, "STATIC_BUILD_DIR": str(tmp_path_factory.mktemp("static"))})
+    # Forwarded headers count from the test client (127.0.0.1), so their junk reaches ProxyFix too.
+    app = create_app({"TESTING": False, "PROXY_ADDRESSES": "127.0.0.1", "STATIC_BUILD_DIR": str(tmp_path_factory.mktemp("static"))})
     return app.test_client()
 
 

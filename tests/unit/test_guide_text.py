@@ -316,7 +316,7 @@ def test_uk_and_ireland_list_drug_and_crisis_lines():
         ('last_checked = "2026-01-01"\n[[countries]]\ncode = "usa"\n', "two capital letters"),
         ('last_checked = "2026-01-01"\n[[countries]]\ncode = "US"\nname = "US"\nemergency = "9-1-1!"\nsource = "https://x"\n', "digits"),
         ('last_checked = "2026-01-01"\n[[countries]]\ncode = "US"\nname = "US"\nemergency = "911"\nsource = "https://x"\n'
-         '[[countries.lines]]\nname = "A"\nphone = "1"\ntel = "123"\nabout = "B"\n', "source"),
+         '[[countries.lines]]\nname = "A"\nphone = "1"\ntel = "123"\nabout = "B"\nkind = "crisis"\n', "source"),
     ],
 )
 def test_bad_helpline_data_names_the_problem(tmp_path, toml, problem):

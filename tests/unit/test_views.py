@@ -135,6 +135,15 @@ def test_pages_refuse_writes_with_405(client, method, url):
     assert "GET" in response.headers["Allow"]
 
 
+@pytest.mark.parametrize(("url", "lang", "text"), [("/es/overdose/", "es", "Esta página solo se puede leer"), ("/ar/", "ar", "هذه الصفحة للقراءة فقط"), ("/en/about/", "en", "This page can only be read")])
+def test_405_answers_in_the_urls_language(client, url, lang, text):
+    response = client.post(url, headers={"Accept-Language": "en" if lang != "en" else "es"})
+    assert response.status_code == 405
+    html = response.get_data(as_text=True)
+    assert f'<html lang="{lang}"' in html and text in html
+    assert response.headers["Content-Language"] == lang
+
+
 @pytest.mark.parametrize(
     "url",
     [
@@ -194,6 +203,17 @@ def test_static_files_are_versioned_compressed_and_immutable(client):
     assert "max-age=31536000" in response.headers["Cache-Control"] or "max-age=315360000" in response.headers["Cache-Control"]
     response.close()
     assert client.get("/static/css/app.css").status_code == 404
+
+
+def test_static_files_carry_the_same_security_headers_as_pages(client):
+    html = client.get("/en/").get_data(as_text=True)
+    page = client.get("/en/").headers
+    for url in re.findall(r'(?:href|src)="(/static/[^"]+)"', html):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        for name in ("X-Content-Type-Options", "Referrer-Policy", "Content-Security-Policy", "Cross-Origin-Opener-Policy"):
+            assert response.headers.get(name) == page[name], (url, name)
+        response.close()
 
 
 def test_pages_reference_no_other_origin(app, client):
@@ -258,7 +278,7 @@ def test_forwarded_https_is_trusted_only_from_a_configured_proxy(make_app):
     forwarded = {"X-Forwarded-Proto": "https"}
     plain = make_app().test_client().get("/en/", headers=forwarded)
     assert "Strict-Transport-Security" not in plain.headers
-    proxied = make_app(TRUSTED_PROXIES=1).test_client()
+    proxied = make_app(PROXY_ADDRESSES="127.0.0.1").test_client()
     proxied.get("/en/")  # the second request comes from the fast path
     for response in (proxied.get("/en/about/", headers=forwarded), proxied.get("/en/about/", headers=forwarded)):
         assert "max-age" in response.headers["Strict-Transport-Security"]

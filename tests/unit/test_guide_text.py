@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import re
+import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -28,6 +31,19 @@ STIGMA = [
 ALLOWED = [
     "Substance Abuse and Mental Health Services Administration",
     "National Institute on Drug Abuse",
+]
+#: Sources that must not come back (issue 15): copies and proxies of other organisations' pages,
+#: a provider's marketing handbook, a paid platform's blog, an archived registry, NIDA's old domain,
+#: secondary summaries that stood in for a primary source, news sites cited for phone numbers.
+#: Gap: Mexico's Línea de la Vida still cites a news site (no government page found yet).
+DISALLOWED_SOURCES = [
+    "nxtbook.com", "alliesinrecovery.net", "nreppadmin.net", "drugabuse.gov", "altruwe.org",
+    "pdf4pro.com", "docslib.org", "vdocuments.net", "vdocuments.us", "scribd.com", "studylib.net",
+    "evidence2impact.psu.edu", "porh.psu.edu", "ruralhealthinfo.org", "edhub.ama-assn.org",
+    "health.maryland.gov", "sopitas.com", "newswire.ca", "newstalk.com", "drugpolicyfacts.org",
+    "drexelmedicine.org", "getsmartmilwaukee.com", "healthfinder.fl.gov", "consultant360.com",
+    "atforum.com", "vannessrecoveryhouse.com", "webarchive.library.unt.edu", "mdedge.com",
+    "paulearley.net",
 ]
 
 
@@ -59,6 +75,17 @@ def test_chapters_use_person_first_words(path):
     assert found == [], f"{path.name}: stigmatizing words at (line, word) {found}"
 
 
+def chapter_sources(chapter) -> list[str]:
+    """Every link in the chapter's Sources section."""
+    sources = chapter.path.read_text("utf-8").split("\n## Sources\n", 1)[1]
+    return re.findall(r"\]\(([^)\s]+)\)", sources)
+
+
+def disallowed(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    return any(host == d or host.endswith("." + d) for d in DISALLOWED_SOURCES)
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS.values(), ids=lambda c: c.slug)
 def test_every_chapter_ends_with_its_sources(chapter):
     text = chapter.path.read_text("utf-8")
@@ -67,6 +94,18 @@ def test_every_chapter_ends_with_its_sources(chapter):
     links = re.findall(r"^- .+\[.+\]\((https?://[^)]+)\)", sources, re.MULTILINE)
     assert links, f"{chapter.slug}: Sources lists no linked source"
     assert not re.search(r"\n## ", sources), f"{chapter.slug}: Sources must be the last section"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS.values(), ids=lambda c: c.slug)
+def test_sources_are_https_and_none_is_disallowed(chapter):
+    links = chapter_sources(chapter)
+    assert [u for u in links if not u.startswith("https://")] == [], f"{chapter.slug}: every source needs https"
+    assert [u for u in links if disallowed(u)] == [], f"{chapter.slug}: disallowed source"
+
+
+def test_the_disallowed_list_catches_subdomains_but_not_lookalikes():
+    assert disallowed("http://www.drugabuse.gov/x") and disallowed("https://nxtbook.com/a")
+    assert not disallowed("https://nida.nih.gov/x") and not disallowed("https://notdrugabuse.gov/")
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS.values(), ids=lambda c: c.slug)
@@ -79,9 +118,75 @@ def test_the_guide_has_every_chapter_families_need():
     assert set(CHAPTERS) == {
         "start-here", "understanding-opioid-use", "helping-or-enabling", "boundaries", "talking-together",
         "treatment", "withdrawal-and-recovery", "overdose", "relapse-planning", "caring-for-yourself",
-        "get-help", "words-that-help",
+        "get-help", "words-that-help", "safer-at-home", "arrest-jail-and-release", "treatment-team",
+        "finding-treatment", "when-the-worst-happens",
     }
     assert list(CHAPTERS)[0] == "start-here"
+
+
+def body(slug: str) -> str:
+    """A chapter's reader-facing text (no front matter, no Sources), whitespace collapsed."""
+    text = CHAPTERS[slug].path.read_text("utf-8").split("+++", 2)[2].split("\n## Sources\n", 1)[0]
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("slug", ["treatment", "withdrawal-and-recovery"])
+def test_treatment_length_is_a_minimum_not_a_finish_line(slug):
+    text = body(slug)
+    assert "about 3 months" not in text
+    assert "at least 3 months" in text and "longer treatment works better" in text
+    assert re.search(r"methadone, 12 months is seen as the minimum", text)
+
+
+def test_naltrexone_warns_of_low_tolerance_and_pushing_past_the_block():
+    text = body("treatment")
+    assert re.search(r"Naltrexone takes away tolerance.*missing a dose", text)
+    assert re.search(r"push past the block.*death", text)
+
+
+def test_withdrawal_names_first_line_medicine_when_to_get_help_and_pregnancy():
+    text = body("withdrawal-and-recovery")
+    assert "Buprenorphine and methadone are the first choice for opioid withdrawal" in text
+    assert "cannot keep fluids down" in text
+    assert re.search(r"Do not try to detox during pregnancy. Methadone or buprenorphine is the standard care", text)
+
+
+def test_mixing_and_xylazine_advice():
+    home = body("safer-at-home")
+    for needed in ["alcohol", "benzodiazepines", "gabapentin or pregabalin", "nitazenes", "test strips", "1-800-222-1222"]:
+        assert needed in home, needed
+    for slug in ["understanding-opioid-use", "words-that-help"]:
+        assert re.search(r"Give naloxone anyway.*breathing", body(slug)), slug
+
+
+def test_unsafe_choices_are_their_own_kind_and_bail_mentions_jail_risks():
+    text = CHAPTERS["helping-or-enabling"].path.read_text("utf-8")
+    enabling = re.findall(r"^\| Enabling \| Helping \|\n\|---\|---\|\n((?:\|.*\|\n)+)", text, re.MULTILINE)
+    unsafe = re.findall(r"^\| Unsafe for both of you \| Safer for both of you \|\n\|---\|---\|\n((?:\|.*\|\n)+)", text, re.MULTILINE)
+    assert len(unsafe) == 1 and "nowhere to go" in unsafe[0] and "Hiding naloxone" in unsafe[0]
+    assert not any("nowhere to go" in t or "Hiding naloxone" in t for t in enabling)
+    bail = next(line for line in text.splitlines() if "Paying bail" in line)
+    assert "withdrawal" in bail and "tolerance" in bail
+
+
+def test_no_drugs_rule_comes_with_a_never_use_alone_plan():
+    text = body("boundaries")
+    assert re.search(r"no drugs in the house.*never-use-alone plan.*someone is always nearby", text)
+
+
+def test_risk_figures_say_what_they_are_compared_with():
+    for slug in CHAPTERS:
+        text = body(slug)
+        assert not re.search(r"times higher(?! than)", text), slug
+        assert "8 to 40 times" not in text and "dependent person" not in text, slug
+
+
+def test_no_reader_facing_title_says_abuse():
+    for chapter in CHAPTERS.values():
+        text = chapter.path.read_text("utf-8").split("\n## Sources\n", 1)[0]
+        headings = re.findall(r"^#+ (.+)$", text, re.MULTILINE)
+        assert not re.search(r"abuse", chapter.title, re.IGNORECASE)
+        assert not [h for h in headings if re.search(r"\b(drug|substance|opioid) abuse", h, re.IGNORECASE)]
 
 
 def test_scripts_use_the_boundary_forms():
@@ -183,10 +288,25 @@ def test_helpline_data_is_complete_and_sourced():
     codes = [c.code for c in data.countries]
     assert codes[:3] == ["US", "CA", "GB"]
     for country in data.countries:
-        assert country.source.startswith("http")
+        assert country.source.startswith("https://") and not disallowed(country.source), country.code
         for line in country.lines:
-            assert line.source.startswith("http") and line.about
-            assert "altruwe" not in line.source and "pdf4pro" not in line.source
+            assert line.source.startswith("https://") and line.about, line.name
+            assert not disallowed(line.source), line.name
+
+
+def test_every_helpline_entry_has_its_own_check_date():
+    raw = tomllib.loads((PACKAGE / "data" / "helplines.toml").read_text("utf-8"))
+    entries = [(c["code"], c) for c in raw["countries"]]
+    entries += [(f"{c['code']} {line['name']}", line) for c in raw["countries"] for line in c.get("lines", [])]
+    for where, entry in entries:
+        checked = datetime.date.fromisoformat(str(entry.get("last_checked")))
+        assert checked <= datetime.date.fromisoformat(raw["last_checked"]), where
+
+
+def test_uk_and_ireland_list_drug_and_crisis_lines():
+    data = {c.code: c for c in load_helplines(PACKAGE / "data" / "helplines.toml").countries}
+    assert {"NHS 111", "Samaritans"} <= {line.name for line in data["GB"].lines}
+    assert {"HSE Drugs and Alcohol Helpline", "Samaritans"} <= {line.name for line in data["IE"].lines}
 
 
 @pytest.mark.parametrize(

@@ -261,3 +261,43 @@ def test_crisis_line_is_prefilled_from_the_chosen_country_and_stays_editable(liv
     page.locator("#plan-crisisLine").fill("My counselor's line")
     page.reload()
     assert page.locator("#plan-crisisLine").input_value() == "My counselor's line"
+
+
+def test_delete_all_lists_everything_and_can_remove_the_offline_copy(live_server, page):
+    """Break 10: the country choice and the offline copy were left behind without a word."""
+    visit_until_saved(page, f"{live_server.url}/en/get-help/")
+    page.get_by_label("Your country").select_option("MX")
+    page.goto(f"{live_server.url}/en/tools/plan/")
+    fill_plan(page)
+    page.goto(f"{live_server.url}/en/tools/scripts/")
+    page.locator("#script-text").fill("I won't give cash.")
+    page.get_by_role("button", name="Save to My scripts").click()
+    page.locator("#script-text").fill("Half a thought")
+    page.evaluate("localStorage.setItem('guide.data.unreadable.2026-01-01T00:00:00.000Z', '{broken')")
+    page.goto(f"{live_server.url}/en/tools/self-check/")
+    page.locator(".app-scenario").first.locator("input[value=enabling]").check()
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Delete all data on this device").click()
+    listing = page.locator(".app-clear")
+    for thing in ["Your plan", "Your scripts: 1", "Your self-check answers: 1", "A script you had started",
+                  "Copies kept aside and backups: 1", "such as your country"]:
+        expect(listing).to_contain_text(thing)
+    listing.get_by_label("Also remove the copy of this guide saved for offline use").check()
+    listing.get_by_role("button", name="Yes, delete it all").click()
+    message = page.locator(".app-data__message")
+    expect(message).to_contain_text("was deleted")
+    expect(message).to_contain_text("offline copy was removed")
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('guide.'))") == []
+    assert page.evaluate("caches.keys()") == []
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+    assert page.locator("input[type=radio]:checked").count() == 0
+
+
+def test_delete_all_keeps_the_offline_copy_unless_asked(live_server, page):
+    visit_until_saved(page, f"{live_server.url}/en/tools/plan/")
+    fill_plan(page)
+    page.get_by_role("button", name="Delete all data on this device").click()
+    page.locator(".app-clear").get_by_role("button", name="Yes, delete it all").click()
+    expect(page.locator(".app-data__message")).to_contain_text("was deleted")
+    assert stored(page) is None
+    assert len(page.evaluate("caches.keys()")) == 1

@@ -231,7 +231,7 @@ def test_an_import_says_exactly_what_it_would_leave_out_before_saving(live_serve
     choose_file(page, file_with(tmp_path, "big.json", big))
     question = page.locator(".app-import")
     expect(question).to_contain_text("Scripts: 250")
-    expect(question).to_contain_text("50 scripts will be left out")
+    expect(question).to_contain_text("My scripts: 50 over the limit of 200 will be left out")
     expect(question).to_contain_text("Warning signs we have seen")
     expect(question).to_contain_text("12,000")
     expect(question).to_contain_text("evil")
@@ -269,7 +269,7 @@ def test_self_check_answers_are_kept_without_asking_and_can_be_deleted(live_serv
     assert page.locator(f".app-scenario[data-scenario='{scenario}'] input[value=enabling]").is_checked()
     page.get_by_role("button", name=page.locator("[data-clear-answers]").inner_text()).click()
     wait_stored(page, lambda d: d["selfCheck"]["answers"] == {})
-    assert not page.locator("input[type=radio]:checked").count()
+    assert not page.locator(".app-scenario input:checked").count()
 
 
 def test_schema_1_answers_by_position_are_kept_under_their_scenario(live_server, page):

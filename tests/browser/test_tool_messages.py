@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -85,7 +86,7 @@ def test_export_says_which_file_it_offered_and_where_to_look(live_server, page):
     with page.expect_download() as download:
         page.get_by_role("button", name="Save a copy to a file").click()
     name = download.value.suggested_filename
-    assert json.loads(open(download.value.path()).read())["plan"]["fields"]["willDo"] == "Call the clinic"
+    assert json.loads(Path(download.value.path()).read_text())["plan"]["fields"]["willDo"] == "Call the clinic"
     message = page.locator(".app-data__message")
     expect(message).to_contain_text(name)
     expect(message).to_contain_text("Downloads")

@@ -292,3 +292,21 @@ def test_a_page_without_tools_never_rewrites_the_data(live_server, page):
     assert plan == {"willDo": "Call"}
     assert page.evaluate("localStorage.getItem('guide.data')") == old
     assert page.evaluate("Object.keys(localStorage)") == ["guide.data"]
+
+
+def test_a_backup_can_be_restored_and_what_was_there_is_kept(live_server, page):
+    page.goto(f"{live_server.url}/en/tools/plan/")
+    old = {"schema": 2, "plan": {"fields": {"willDo": "Call the clinic"}, "people": []}}
+    page.evaluate("data => localStorage.setItem('guide.data.backup.2026-01-02T10:00:00.000Z', JSON.stringify(data))", old)
+    page.reload()
+    page.locator("#plan-willNotDo").fill("Give cash")
+    wait_stored(page, lambda d: d["plan"]["fields"].get("willNotDo") == "Give cash")
+    copies = page.locator(".app-copies li")
+    expect(copies).to_have_count(1)
+    copies.first.get_by_role("button", name="Restore").click()
+    expect(page.locator(".app-data__message")).to_contain_text("Restored")
+    expect(page.locator("#plan-willDo")).to_have_value("Call the clinic")
+    assert stored(page)["plan"]["fields"] == {"willDo": "Call the clinic"}
+    expect(copies).to_have_count(1)  # the restored copy is live; what was there became the backup
+    kept = json.loads(page.evaluate("key => localStorage.getItem(key)", asides(page)[0]))
+    assert kept["plan"]["fields"] == {"willNotDo": "Give cash"}

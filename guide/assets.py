@@ -25,7 +25,9 @@ URL_PREFIX = "/static/"
 #: into one file on the wire (`SCRIPT`), so a page makes one script request. Each source
 #: file is a self-contained IIFE; a feature that needs another reads it from ``window.guide``.
 SCRIPT_SOURCES = (
-    "app.js", "offline.js", "storage.js", "tools.js", "plan.js", "scripts.js", "self-check.js", "data.js", "copies.js",
+    "app.js", "offline.js",
+    "schema.js", "storage.js",  # family data: its shape, then the one storage layer
+    "tools.js", "plan.js", "scripts.js", "self-check.js", "data.js", "copies.js",
 )
 SCRIPT = "js/guide.js"
 

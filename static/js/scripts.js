@@ -116,6 +116,7 @@
     var words = editor.value.trim();
     if (!words) { editor.focus(); return; }
     typing = true;
+    keepDraft.cancel();  /* saved with the script below, or kept as typed: its note stays here */
     var ok = change(saveButton, function (scripts) {
       return scripts.concat([{ id: storage.newId("s"), text: words, situation: select.value }]);
     });

@@ -5,7 +5,7 @@
 
    window.guide.tools: $, $$, status (the page's live region), tell(control, text, failed),
    saved(control, result), later(fn) (a pause-in-typing save that also runs when the page
-   is hidden or closed), counter(field, limit), format(template, values). */
+   is hidden or closed: soon(), now(), cancel()), counter(field, limit), format(template, values). */
 (function () {
   "use strict";
   var guide = window.guide = window.guide || {};
@@ -56,7 +56,11 @@
     var timer = null;
     function run() { if (timer !== null) { clearTimeout(timer); timer = null; fn(); } }
     pending.push(run);
-    return { soon: function () { clearTimeout(timer); timer = setTimeout(run, wait || 300); }, now: function () { clearTimeout(timer); timer = null; fn(); } };
+    return {
+      soon: function () { clearTimeout(timer); timer = setTimeout(run, wait || 300); },
+      now: function () { clearTimeout(timer); timer = null; fn(); },
+      cancel: function () { clearTimeout(timer); timer = null; }
+    };
   }
 
   /* A visible limit: maxlength, and "N of LIMIT characters" once the text is long. */

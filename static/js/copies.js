@@ -86,6 +86,7 @@
   $("[data-clear-no]", panel).addEventListener("click", function () { panel.hidden = true; clear.focus(); });
   $("[data-clear-yes]", panel).addEventListener("click", function () {
     var also = offline.checked && guide.offline;
+    t.cancelAll();  /* a save still waiting for a pause in typing must not bring data back */
     storage.clearAll();
     panel.hidden = true;
     say(clear, data.dataset.cleared);

@@ -104,7 +104,7 @@
     });
     if (t.saved(lastControl, result)) { dirty = { fields: {}, people: {} }; }
   }
-  var saving = t.later(save);
+  var saving = t.later(save, function () { dirty = { fields: {}, people: {} }; });
 
   form.addEventListener("input", function (event) {
     var input = event.target, row = input.closest("[data-person]");

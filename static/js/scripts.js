@@ -99,7 +99,7 @@
     });
     t.saved(editor, result);
     if (result.ok) { typing = false; }
-  });
+  }, function () { typing = false; });
 
   editor.addEventListener("input", function () { typing = true; keepDraft.soon(); });
   select.addEventListener("change", showSituation);

@@ -5,7 +5,8 @@
 
    window.guide.tools: $, $$, status (the page's live region), tell(control, text, failed),
    saved(control, result), later(fn) (a pause-in-typing save that also runs when the page
-   is hidden or closed: soon(), now(), cancel()), counter(field, limit), format(template, values). */
+   is hidden or closed: soon(), now(), cancel()), cancelAll(), counter(field, limit),
+   format(template, values). */
 (function () {
   "use strict";
   var guide = window.guide = window.guide || {};
@@ -47,21 +48,24 @@
   }
 
   var pending = [];
-  function flushAll() { pending.forEach(function (run) { run(); }); }
+  function flushAll() { pending.forEach(function (p) { p.run(); }); }
   window.addEventListener("pagehide", flushAll);
   document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") { flushAll(); } });
 
-  /* fn runs after a pause in typing, and at once if the page is hidden or closed. */
-  function later(fn, wait) {
+  /* fn runs after a pause in typing, and at once if the page is hidden or closed.
+     cancelAll() (before "Delete all data") drops every waiting save and calls dropped(). */
+  function later(fn, dropped) {
     var timer = null;
     function run() { if (timer !== null) { clearTimeout(timer); timer = null; fn(); } }
-    pending.push(run);
+    function cancel() { clearTimeout(timer); timer = null; }
+    pending.push({ run: run, drop: function () { cancel(); if (dropped) { dropped(); } } });
     return {
-      soon: function () { clearTimeout(timer); timer = setTimeout(run, wait || 300); },
-      now: function () { clearTimeout(timer); timer = null; fn(); },
-      cancel: function () { clearTimeout(timer); timer = null; }
+      soon: function () { clearTimeout(timer); timer = setTimeout(run, 300); },
+      now: function () { cancel(); fn(); },
+      cancel: cancel
     };
   }
+  function cancelAll() { pending.forEach(function (p) { p.drop(); }); }
 
   /* A visible limit: maxlength, and "N of LIMIT characters" once the text is long. */
   function counter(field, limit) {
@@ -82,7 +86,7 @@
     return show;
   }
 
-  guide.tools = { $: $, $$: $$, status: status, tell: tell, saved: saved, later: later, counter: counter, format: format };
+  guide.tools = { $: $, $$: $$, status: status, tell: tell, saved: saved, later: later, cancelAll: cancelAll, counter: counter, format: format };
 
   $$(".app-needs-js").forEach(function (el) { el.hidden = true; });
   $$("[data-needs-js], [data-add-person], [data-print], [data-use], [data-hide]").forEach(function (el) { el.hidden = false; });

@@ -302,3 +302,13 @@ def test_delete_all_keeps_the_offline_copy_unless_asked(live_server, page):
     expect(page.locator(".app-data__message")).to_contain_text("was deleted")
     assert stored(page) is None
     assert len(page.evaluate("caches.keys()")) == 1
+
+
+def test_words_typed_just_before_delete_all_do_not_come_back(live_server, page):
+    page.goto(f"{live_server.url}/en/tools/scripts/")
+    page.get_by_role("button", name="Delete all data on this device").click()
+    page.locator("#script-text").fill("Half a thought")  # its save waits for a pause in typing
+    page.get_by_role("button", name="Yes, delete it all").click()
+    page.wait_for_timeout(1000)
+    assert stored(page) is None
+    assert page.locator("#script-text").input_value() == ""

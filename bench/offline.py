@@ -1,4 +1,5 @@
-"""Offline figures: precache size per locale, and time from first load to "Available offline".
+"""Offline figures: precache size per locale, time from first load to "Available offline",
+and what an update that changes one chapter downloads.
 
 Run: .venv/bin/python bench/offline.py   (needs Debian's chromium, like the browser tests)
 Prints figures; it asserts nothing.
@@ -14,9 +15,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import re
+import shutil
 import tempfile
+import threading
 import time
 from urllib.parse import urlsplit
+from collections import Counter
+from pathlib import Path
 
 from common import CHROMIUM
 from common import CHROMIUM_ARGS
@@ -81,6 +86,57 @@ def server(kind: str, app):
         else:
             with nginx(urlsplit(backend).netloc) as front:
                 yield front
+class Counting:
+    """WSGI layer counting requests and bytes sent per path; ``app`` can be swapped (a deploy)."""
+
+    def __init__(self, app):
+        self.app, self.requests, self.bytes, self.lock = app, Counter(), Counter(), threading.Lock()
+
+    def __call__(self, environ, start_response):
+        path = environ["PATH_INFO"]
+        sent = {}
+
+        def counted(status, headers, exc_info=None):
+            sent["headers"] = sum(len(k) + len(v) + 4 for k, v in headers) + len(status) + 11
+            return start_response(status, headers, exc_info)
+
+        response = self.app(environ, counted)
+        try:
+            body = b"".join(response)
+        finally:
+            if hasattr(response, "close"):
+                response.close()
+        with self.lock:
+            self.requests[path] += 1
+            self.bytes[path] += len(body) + sent.get("headers", 0)
+        return [body]
+
+
+def update_download(build: str) -> tuple[Counter, Counter]:
+    """Save /en/ offline, deploy a version with one chapter changed, let the worker update."""
+    with tempfile.TemporaryDirectory() as tmp:
+        content = Path(tmp) / "content"
+        shutil.copytree(create_app({"STATIC_BUILD_DIR": build}).config["CONTENT_DIR"], content)
+        layer = Counting(create_app({"STATIC_BUILD_DIR": build, "CONTENT_DIR": str(content)}))
+        base, server = serve(layer)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+            page.goto(f"{base}/en/")
+            expect(page.locator(".app-offline-status")).to_have_text("Available offline", timeout=30000)
+            chapter = content / "treatment.md"
+            chapter.write_text(chapter.read_text() + "\nOne more paragraph.\n")
+            layer.app = create_app({"STATIC_BUILD_DIR": build, "CONTENT_DIR": str(content)})
+            layer.requests.clear()
+            layer.bytes.clear()
+            page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+            for _ in range(300):
+                if page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r.waiting)"):
+                    break
+                page.wait_for_timeout(100)
+            browser.close()
+        server.shutdown()
+    return layer.requests, layer.bytes
 
 
 def main() -> None:
@@ -104,6 +160,11 @@ def main() -> None:
         if link:
             print(f"  connections opened: {link.connections / len(times):.1f} per visit")
         print("  " + ", ".join(f"{t * 1000:.0f} ms" for t in times) + f"  (median {sorted(times)[len(times) // 2] * 1000:.0f} ms)")
+        requests, sent = update_download(build)
+        print("\nUpdate after one English chapter changed (/en/ saved): what the browser downloads")
+        for path in sorted(requests):
+            print(f"  {path:40} {requests[path]} request(s) {sent[path]:8,} bytes")
+        print(f"  total: {sum(requests.values())} requests, {sum(sent.values()):,} bytes (headers included, gzip)")
 
 
 if __name__ == "__main__":

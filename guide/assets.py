@@ -26,7 +26,12 @@ URL_PREFIX = "/static/"
 #: The page scripts: one small file per feature in ``static/js/``, joined in this order
 #: into one file on the wire (`SCRIPT`), so a page makes one script request. Each source
 #: file is a self-contained IIFE; a feature that needs another reads it from ``window.guide``.
-SCRIPT_SOURCES = ("app.js", "menu.js", "call.js", "overdose-plan.js", "print-card.js", "tools.js")
+SCRIPT_SOURCES = (
+    "app.js", "offline.js", "menu.js", "call.js",
+    "schema.js", "storage.js",  # family data: its shape, then the one storage layer
+    "overdose-plan.js", "print-card.js",
+    "tools.js", "plan.js", "scripts.js", "self-check.js", "data.js", "copies.js",
+)
 SCRIPT = "js/guide.js"
 
 

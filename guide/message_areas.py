@@ -38,24 +38,25 @@ _CHAPTER_AREAS = {"guide/content/overdose.md": OVERDOSE, "guide/content/get-help
 
 #: Template or module -> where its text shows, for the ``Where:`` comment.
 PLACES = {
-    "guide/templates/base.html": "every page: header, update notice, footer and language menu",
+    "guide/templates/base.html": "every page: the bar at the top (overdose link, menu, languages), update notice, footer",
     "guide/templates/about.html": "the About page",
-    "guide/templates/chapter.html": "every chapter page: contents box, previous/next links",
+    "guide/templates/chapter.html": "every chapter page: contents box, previous/next links, the overdose page's print button",
     "guide/templates/choose_language.html": "the page that lists the languages",
     "guide/templates/error.html": "error pages (page not found...)",
     "guide/templates/index.html": "the home page (table of contents)",
     "guide/templates/offline.html": "the page shown offline for a page that is not saved",
     "guide/templates/_country_select.html": "the country menu (Get help chapter and Our plan tool)",
-    "guide/templates/_emergency.html": "the emergency numbers box (Overdose chapter)",
+    "guide/templates/_emergency.html": "the top of the Overdose chapter: call button, your plan's essentials, emergency numbers",
     "guide/templates/_helplines.html": "the helplines list (Get help chapter)",
     "guide/templates/tools/_data.html": "every tool page: saving, loading and deleting your data",
+    "guide/templates/tools/_labels.html": "the names of the parts of a plan, in the tools and in messages about imports",
     "guide/templates/tools/_layout.html": "every tool page: top of the page and save messages",
     "guide/templates/tools/index.html": "the Tools page",
     "guide/templates/tools/plan.html": "the Our plan tool",
     "guide/templates/tools/scripts.html": "the My boundary scripts tool",
     "guide/templates/tools/self_check.html": "the Helping or enabling self-check tool",
     "guide/views.py": "tool names and summaries, the labels above boxes in chapters, and the crisis line Our plan fills in",
-    "guide/pwa.py": "the installed app: its name under the icon and its description",
+    "guide/pwa.py": "the installed app: its name under the icon, its description and the shortcuts in its icon's menu",
 }
 
 

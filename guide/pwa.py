@@ -1,9 +1,12 @@
 """Installable and offline: the web app manifest and the generated service worker.
 
-``/sw.js`` carries a precache list: every page of every locale with its revision (the
-page's ETag) and every static file (its name already holds its hash). Its version is
-a hash of that list and of the worker's own code, so it changes exactly when a page,
-a catalog or a static file changes. Cache names are made here and nowhere else.
+``/sw.js`` carries a precache list: every page of every locale and every static file,
+each with its revision: the start of the SHA-256 of the exact body bytes served (for a
+static file that hash is already in its name). The worker stores a body only if it
+hashes to its revision, so a cut-off response or another version's page is never
+saved. Its version is a hash of that list and of the worker's own code, so it changes
+exactly when a page, a catalog or a static file changes. Cache names are made here
+and nowhere else.
 """
 
 from __future__ import annotations
@@ -39,15 +42,23 @@ def locale_urls(site: Site, code: str) -> list[str]:
     return urls
 
 
+REVISION_LENGTH = 20
+
+
+def revision(body: bytes) -> str:
+    """What the worker checks a stored body against (it hashes with SubtleCrypto)."""
+    return hashlib.sha256(body).hexdigest()[:REVISION_LENGTH]
+
+
 def _revision(url: str) -> str:
-    """The ETag the app serves for ``url``: rendering it once if it was not yet."""
+    """The revision of the body the app serves for ``url`` (uncompressed: what a fetch reads)."""
     app = current_app._get_current_object()
     with app.app_context(), app.test_request_context(url):
         response = app.full_dispatch_request()
-        etag, _weak = response.get_etag()
-    if response.status_code != 200 or not etag:
+        body = response.get_data()
+    if response.status_code != 200:
         raise RuntimeError(f"precache page {url} answered {response.status_code}")
-    return etag
+    return revision(body)
 
 
 def precache_manifest(site: Site) -> dict:

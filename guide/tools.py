@@ -8,6 +8,7 @@ Nothing a family types ever reaches the server: these functions only read chapte
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from dataclasses import field
 
@@ -46,10 +47,20 @@ class Situation:
 
 @dataclass
 class Scenario:
+    id: str  # stable: made from the English text of the row, never from its position
     anchor: str  # section of the chapter that explains it
     section: Text
     enabling: Text
     helping: Text
+
+
+def scenario_id(english: str) -> str:
+    """A self-check answer's key: the same in every locale and wherever the row moves.
+
+    It is made from the row's first (English) cell, so re-sorting a table, moving a row
+    to another section or adding a column keeps every saved answer with its situation.
+    """
+    return "s-" + hashlib.sha256(collapse(english).encode("utf-8")).hexdigest()[:10]
 
 
 def script_library(chapter: Chapter, locale: GuideLocale) -> list[Situation]:
@@ -86,6 +97,8 @@ def self_check(chapter: Chapter, locale: GuideLocale, per_section: int = SCENARI
         elif token.type == "inline" and tokens[index - 1].type == "td_open":
             row.append(token.content)
         elif token.type == "tr_close" and len(row) == 2 and section and taken < per_section:
-            scenarios.append(Scenario(section[0], section[1], Text.of(locale, row[0]), Text.of(locale, row[1])))
+            scenarios.append(
+                Scenario(scenario_id(row[0]), section[0], section[1], Text.of(locale, row[0]), Text.of(locale, row[1]))
+            )
             taken += 1
     return scenarios

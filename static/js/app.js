@@ -60,68 +60,6 @@
   window.guide = window.guide || {};
   window.guide.country = savedCountry;
 
-  /* Offline: register the service worker, say when the guide is saved, offer updates. */
-  function say(status, state) {
-    if (!status) { return; }
-    status.textContent = status.getAttribute("data-" + state);
-    status.hidden = false;
-  }
-
-  function offerUpdate(worker) {
-    var banner = document.querySelector(".app-update");
-    if (!banner || !worker) { return; }
-    banner.hidden = false;
-    banner.querySelector("button").addEventListener("click", function () {
-      banner.setAttribute("data-accepted", "true");
-      worker.postMessage({ type: "skip-waiting" });
-    }, { once: true });
-  }
-
-  function initOffline() {
-    if (!("serviceWorker" in navigator)) { return; }
-    var sw = navigator.serviceWorker;
-    var status = document.querySelector(".app-offline-status");
-    var locale = document.documentElement.getAttribute("data-locale");
-
-    sw.addEventListener("message", function (event) {
-      var data = event.data || {};
-      if (data.locale !== locale) { return; }
-      if (data.type === "saved") { say(status, data.ok ? "saved" : "failed"); }
-      if (data.type === "status" && data.known && !data.saved && sw.controller) {
-        say(status, "saving");
-        sw.controller.postMessage({ type: "save-locale", locale: locale });
-      }
-    });
-    /* Reload once, and only after the reader said yes to the new version. */
-    sw.addEventListener("controllerchange", function () {
-      var banner = document.querySelector(".app-update");
-      if (banner && banner.getAttribute("data-accepted") === "true") {
-        banner.removeAttribute("data-accepted");
-        window.location.reload();
-      }
-    });
-
-    if (!sw.controller) {
-      /* First visit: the install saves this language; "ready" means it is done. */
-      say(status, "saving");
-      sw.ready.then(function () { say(status, "saved"); });
-    }
-    sw.register("/sw.js").then(function (registration) {
-      if (registration.waiting && sw.controller) { offerUpdate(registration.waiting); }
-      registration.addEventListener("updatefound", function () {
-        var worker = registration.installing;
-        worker.addEventListener("statechange", function () {
-          if (worker.state === "installed" && sw.controller) { offerUpdate(worker); }
-          if (worker.state === "redundant" && !sw.controller) { say(status, "failed"); }
-        });
-      });
-      if (sw.controller) { sw.controller.postMessage({ type: "status", locale: locale }); }
-    }).catch(function () {
-      /* No service worker here (private mode, old browser): the guide works online. */
-      if (status) { status.hidden = true; }
-    });
-  }
-
   /* About page: how much this guide keeps on the device. */
   function showStorage() {
     var place = document.querySelector(".app-storage");
@@ -161,6 +99,5 @@
 
   chooseLanguage();
   initCountry();
-  initOffline();
   showStorage();
 })();

@@ -20,14 +20,15 @@
   }
 
   function show() {
-    var plan = window.guide.storage.plan();
-    var where = (plan.naloxoneWhere || "").trim();
+    var plan = window.guide.storage.read().data.plan;
+    var fields = plan.fields || {};
+    var where = (fields.naloxoneWhere || "").trim();
     var people = (plan.people || []).filter(function (person) { return (person.name || "").trim() || telOf(person.phone); });
     var naloxone = box.querySelector("[data-our-naloxone]");
     naloxone.querySelector("[data-text]").textContent = where;
     naloxone.hidden = !where;
 
-    var days = daysLeft(plan.naloxoneExpiry);
+    var days = daysLeft(fields.naloxoneExpiry);
     var expiry = box.querySelector("[data-our-expiry]");
     expiry.hidden = !(days < 30);
     expiry.textContent = days < 0 ? box.getAttribute("data-expired") : box.getAttribute("data-expires-soon");
@@ -54,5 +55,5 @@
   }
 
   show();
-  if (window.guide.storage.onChange) { window.guide.storage.onChange(show); }
+  window.guide.storage.onChange(show);
 }());

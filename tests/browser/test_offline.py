@@ -14,6 +14,7 @@ from .conftest import CHROMIUM_ARGS
 from .conftest import PHONE
 from .conftest import LiveServer
 from .conftest import chromium_path
+from .faults import Faults
 
 
 
@@ -159,34 +160,19 @@ def test_chromium_says_the_app_is_installable(playwright_instance, live_server, 
         context.close()
 
 
-class FailOnce:
-    """WSGI wrapper: answers 500 for ``path`` while ``failing`` is set."""
-
-    def __init__(self, app, path):
-        self.app, self.path, self.failing = app, path, False
-
-    def __call__(self, environ, start_response):
-        if self.failing and environ["PATH_INFO"] == self.path:
-            start_response("500 INTERNAL SERVER ERROR", [("Content-Type", "text/plain")])
-            return [b"broken"]
-        return self.app(environ, start_response)
-
-
 def test_a_failed_update_leaves_the_saved_version_working(make_app, tmp_path, page, context):
     content = tmp_path / "content"
     shutil.copytree(make_app().config["CONTENT_DIR"], content)
-    server = LiveServer(make_app(CONTENT_DIR=str(content)))
-    port = int(server.url.rsplit(":", 1)[1])
+    faults = Faults(make_app(CONTENT_DIR=str(content)))
+    server = LiveServer(faults)
     try:
         visit_until_saved(page, f"{server.url}/en/")
         before = cache_names(page)
-        server.stop()
         chapter = content / "treatment.md"
         chapter.write_text(chapter.read_text() + "\nA new paragraph.\n")
         # Only changed pages are fetched again (unchanged ones are copied), so break a changed one.
-        broken = FailOnce(make_app(CONTENT_DIR=str(content)), "/en/treatment/")
-        broken.failing = True
-        server = LiveServer(broken, port=port)
+        faults.app = make_app(CONTENT_DIR=str(content))
+        faults.fail("/en/treatment/")
         page.reload()
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update()).catch(() => null)")
         for _ in range(100):  # bounded wait: the new worker's install runs and fails
@@ -197,6 +183,7 @@ def test_a_failed_update_leaves_the_saved_version_working(make_app, tmp_path, pa
                 break
             page.wait_for_timeout(100)
         assert state == [False, False], "the broken version must not be installed"
+        assert faults.requested["/en/treatment/"] > 0, "the new version's install must have met the broken URL"
         assert page.locator(".app-update").is_hidden()
         assert cache_names(page) == before
         server.stop()

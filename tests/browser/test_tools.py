@@ -45,7 +45,7 @@ def test_plan_autosaves_and_comes_back_after_reload(live_server, page, code):
     assert page.locator("#person-0-name").input_value() == MARK
     assert page.locator("#plan-naloxoneWhere").input_value() == "Kitchen drawer"
     assert page.locator("#plan-willNotDo").input_value() == "Give cash"
-    assert stored(page)["schema"] == 1
+    assert stored(page)["schema"] == 2
     assert page.errors == []
 
 
@@ -95,13 +95,14 @@ def test_export_clear_import_gives_the_same_data_back(live_server, page, tmp_pat
     exported = tmp_path / "export.json"
     download.value.save_as(exported)
     assert json.loads(exported.read_text()) == before
-    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Delete all data on this device").click()
+    page.get_by_role("button", name="Yes, delete it all").click()
     expect(page.locator(".app-data__message")).to_contain_text("was deleted")
     assert stored(page) is None
     expect(page.locator("[data-my-scripts] li")).to_have_count(0)
     page.get_by_label("Replace what is here").check()
     page.locator("#import-file").set_input_files(str(exported))
+    page.get_by_role("button", name="Load the file").click()
     expect(page.locator(".app-data__message")).to_have_text("Loaded from the file.")
     assert stored(page) == before
     expect(page.locator("[data-my-scripts] li")).to_have_count(1)
@@ -111,8 +112,9 @@ def test_cancelling_clear_keeps_everything(live_server, page):
     page.goto(f"{live_server.url}/en/tools/plan/")
     fill_plan(page)
     before = stored(page)
-    page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="Delete all data on this device").click()
+    page.locator(".app-clear").get_by_role("button", name="Cancel").click()
+    expect(page.locator(".app-clear")).to_be_hidden()
     assert stored(page) == before
 
 
@@ -142,14 +144,16 @@ def test_imported_html_is_shown_as_text_and_unknown_fields_dropped(live_server, 
     }))
     page.goto(f"{live_server.url}/en/tools/scripts/")
     page.locator("#import-file").set_input_files(str(file))
+    expect(page.locator(".app-import")).to_contain_text("“evil”")
+    page.get_by_role("button", name="Load the file").click()
     expect(page.locator(".app-data__message")).to_have_text("Loaded from the file.")
     expect(page.locator("[data-my-scripts] li > p:first-child").first).to_have_text(attack)
     assert page.locator("[data-my-scripts] img").count() == 0
     data = stored(page)
     assert data["plan"]["fields"] == {"willDo": attack}
-    assert data["plan"]["people"] == [{"name": attack, "role": "", "phone": ""}]
-    assert data["scripts"] == [{"text": attack, "situation": "money"}]
-    assert data["selfCheck"]["answers"] == {"q1": "enabling"}
+    assert [{k: v for k, v in p.items() if k != "id"} for p in data["plan"]["people"]] == [{"name": attack, "role": "", "phone": ""}]
+    assert [{k: v for k, v in s.items() if k != "id"} for s in data["scripts"]] == [{"text": attack, "situation": "money"}]
+    assert data["selfCheck"]["byPosition"] == {"q1": "enabling"}  # schema 1: by position, until the self-check maps it
     assert "sendTo" not in data
     page.goto(f"{live_server.url}/en/tools/plan/")
     assert page.locator("#plan-willDo").input_value() == attack
@@ -205,7 +209,7 @@ def test_scripts_by_keyboard_save_reorder_copy_delete(live_server, browser):
     context.close()
 
 
-def test_self_check_explains_kindly_suggests_sections_and_saves_only_if_asked(live_server, page):
+def test_self_check_explains_kindly_suggests_sections_and_keeps_answers(live_server, page):
     page.goto(f"{live_server.url}/en/tools/self-check/")
     scenarios = page.locator(".app-scenario")
     assert 10 <= scenarios.count() <= 15
@@ -214,9 +218,7 @@ def test_self_check_explains_kindly_suggests_sections_and_saves_only_if_asked(li
     summary = page.locator("[data-summary]")
     expect(summary).to_be_visible()
     expect(summary.locator("[data-suggestions] a")).to_have_attribute("href", "/en/helping-or-enabling/#money")
-    assert stored(page) is None  # nothing saved unless asked
-    page.get_by_label("Save my answers on this device").check()
-    assert stored(page)["selfCheck"]["answers"] == {"q1": "enabling"}
+    assert stored(page)["selfCheck"]["answers"] == {scenarios.first.get_attribute("data-scenario"): "enabling"}
     page.reload()
     assert scenarios.first.locator("input[value=enabling]").is_checked()
 
@@ -261,3 +263,52 @@ def test_crisis_line_is_prefilled_from_the_chosen_country_and_stays_editable(liv
     page.locator("#plan-crisisLine").fill("My counselor's line")
     page.reload()
     assert page.locator("#plan-crisisLine").input_value() == "My counselor's line"
+
+
+def test_delete_all_lists_everything_and_can_remove_the_offline_copy(live_server, page):
+    """Break 10: the country choice and the offline copy were left behind without a word."""
+    visit_until_saved(page, f"{live_server.url}/en/get-help/")
+    page.get_by_label("Your country").select_option("MX")
+    page.goto(f"{live_server.url}/en/tools/plan/")
+    fill_plan(page)
+    page.goto(f"{live_server.url}/en/tools/scripts/")
+    page.locator("#script-text").fill("I won't give cash.")
+    page.get_by_role("button", name="Save to My scripts").click()
+    page.locator("#script-text").fill("Half a thought")
+    page.evaluate("localStorage.setItem('guide.data.unreadable.2026-01-01T00:00:00.000Z', '{broken')")
+    page.goto(f"{live_server.url}/en/tools/self-check/")
+    page.locator(".app-scenario").first.locator("input[value=enabling]").check()
+    page.get_by_role("button", name="Delete all data on this device").click()
+    listing = page.locator(".app-clear")
+    for thing in ["Your plan", "Your scripts: 1", "Your self-check answers: 1", "A script you had started",
+                  "Copies kept aside and backups: 1", "such as your country"]:
+        expect(listing).to_contain_text(thing)
+    listing.get_by_label("Also remove the copy of this guide saved for offline use").check()
+    listing.get_by_role("button", name="Yes, delete it all").click()
+    message = page.locator(".app-data__message")
+    expect(message).to_contain_text("was deleted")
+    expect(message).to_contain_text("offline copy was removed")
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('guide.'))") == []
+    assert page.evaluate("caches.keys()") == []
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+    assert page.locator(".app-scenario input:checked").count() == 0
+
+
+def test_delete_all_keeps_the_offline_copy_unless_asked(live_server, page):
+    visit_until_saved(page, f"{live_server.url}/en/tools/plan/")
+    fill_plan(page)
+    page.get_by_role("button", name="Delete all data on this device").click()
+    page.locator(".app-clear").get_by_role("button", name="Yes, delete it all").click()
+    expect(page.locator(".app-data__message")).to_contain_text("was deleted")
+    assert stored(page) is None
+    assert len(page.evaluate("caches.keys()")) == 1
+
+
+def test_words_typed_just_before_delete_all_do_not_come_back(live_server, page):
+    page.goto(f"{live_server.url}/en/tools/scripts/")
+    page.get_by_role("button", name="Delete all data on this device").click()
+    page.locator("#script-text").fill("Half a thought")  # its save waits for a pause in typing
+    page.get_by_role("button", name="Yes, delete it all").click()
+    page.wait_for_timeout(1000)
+    assert stored(page) is None
+    assert page.locator("#script-text").input_value() == ""

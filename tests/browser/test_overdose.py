@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -96,3 +98,87 @@ def test_the_menu_leads_to_the_tools_and_closes_on_escape(live_server, page):
     page.get_by_text("Menu", exact=True).click()
     tools.click()
     page.wait_for_url("**/en/tools/")
+
+
+PLAN = {
+    "schema": 2,
+    "plan": {
+        "fields": {"naloxoneWhere": "Kitchen drawer, left of the sink", "naloxoneExpiry": "2020-01-31"},
+        "people": [
+            {"id": "p1", "name": "Ana", "role": "sister", "phone": "+1 555 0100"},
+            {"id": "p2", "name": "Dr Lee", "role": "", "phone": "555-0101"},
+            {"id": "p3", "name": "Sam", "role": "", "phone": ""},
+            {"id": "p4", "name": "Jo", "role": "neighbour", "phone": "555 0103"},
+        ],
+    },
+}
+
+
+def save_plan(page, base, plan=PLAN):
+    page.goto(f"{base}/en/tools/")
+    page.evaluate("plan => localStorage.setItem('guide.data', JSON.stringify(plan))", plan)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_saved_plan_shows_under_the_call_button(live_server, page, lang):
+    save_plan(page, live_server.url)
+    page.evaluate("localStorage.setItem('guide.country', 'US')")
+    page.goto(f"{live_server.url}/{lang}/overdose/")
+    box = page.locator("[data-our-plan]")
+    assert box.is_visible()
+    assert "Kitchen drawer, left of the sink" in box.inner_text()
+    # Past its date: still use it, get a new one.
+    assert page.locator("[data-our-expiry]").is_visible()
+    links = box.locator("a[href^='tel:']")
+    assert [links.nth(i).get_attribute("href") for i in range(links.count())] == ["tel:+15550100", "tel:5550101", "tel:5550103"]
+    assert min(links.nth(i).bounding_box()["height"] for i in range(links.count())) >= 44
+    assert "Sam" in box.inner_text()  # a person with no number is still listed
+    # Under the call button, above the steps.
+    call = page.locator(".app-call__button:visible").bounding_box()
+    steps = page.locator("main ol").first.bounding_box()
+    assert call["y"] < box.bounding_box()["y"] < steps["y"]
+    assert page.errors == []
+
+
+def test_plan_text_is_shown_as_text_never_as_markup(live_server, page):
+    evil = {"schema": 2, "plan": {"fields": {"naloxoneWhere": "<img src=x onerror=alert(1)>"}, "people": []}}
+    save_plan(page, live_server.url, evil)
+    page.goto(f"{live_server.url}/en/overdose/")
+    assert page.locator("[data-our-plan] img").count() == 0
+    assert "<img src=x" in page.locator("[data-our-naloxone]").inner_text()
+
+
+def test_the_plan_shows_offline_too(live_server, page, context):
+    save_plan(page, live_server.url)
+    page.goto(f"{live_server.url}/en/overdose/")
+    page.locator(".app-offline-status").filter(has_text="Available offline").wait_for(timeout=30000)
+    context.set_offline(True)
+    page.reload()
+    assert "Kitchen drawer" in page.locator("[data-our-plan]").inner_text()
+    context.set_offline(False)
+
+
+def test_without_a_saved_plan_nothing_of_it_shows(live_server, page):
+    page.goto(f"{live_server.url}/en/overdose/")
+    assert not page.locator("[data-our-plan]").is_visible()
+    # The tools' data is not created by looking at the overdose page.
+    assert page.evaluate("localStorage.getItem('guide.data')") is None
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ar"])
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+def test_the_printed_card_fits_one_page(live_server, page, lang, size):
+    save_plan(page, live_server.url)
+    page.evaluate("localStorage.setItem('guide.country', 'GB')")
+    page.goto(f"{live_server.url}/{lang}/overdose/")
+    assert page.locator("[data-print-card]").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(".app-call__button:visible").inner_text().find("999") != -1
+    assert page.locator("main figure:visible").count() == 4
+    assert page.locator("[data-our-plan] li:visible").count() == 3  # then "see your plan"
+    assert page.locator(".app-our-plan__see-plan").is_visible()
+    assert pdf_pages(page.pdf(format=size, print_background=False)) == 1

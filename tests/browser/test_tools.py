@@ -71,7 +71,7 @@ def test_nothing_typed_goes_over_the_network(live_server, page):
     assert all(request[0].startswith(live_server.url) for request in sent)
 
 
-@pytest.mark.parametrize(("days", "message"), [(-3, "has expired"), (10, "expires within 30 days"), (200, None)])
+@pytest.mark.parametrize(("days", "message"), [(-3, "past its expiry date"), (10, "expires within 30 days"), (200, None)])
 def test_naloxone_expiry_warning(live_server, page, days, message):
     page.goto(f"{live_server.url}/en/tools/plan/")
     page.locator("#plan-naloxoneExpiry").fill((datetime.date.today() + datetime.timedelta(days=days)).isoformat())
@@ -235,7 +235,7 @@ def test_without_javascript_the_tools_explain_and_the_plan_prints_blank(browser,
     expect(page.locator("#plan-warningSigns")).to_be_visible()
     expect(page.locator(".app-data")).to_be_hidden()
     expect(page.locator(".app-print-only")).to_be_visible()
-    expect(page.locator(".app-print-only ol li").first).to_contain_text("wake")
+    expect(page.locator(".app-print-only ol li").first).to_contain_text("response")
     context.close()
 
 

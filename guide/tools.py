@@ -23,6 +23,10 @@ TOOLS = ("plan", "scripts", "self-check")
 TOOL_CHAPTERS = {"plan": "relapse-planning", "scripts": "boundaries", "self-check": "helping-or-enabling"}
 CHAPTER_TOOLS = {chapter: tool for tool, chapter in TOOL_CHAPTERS.items()}
 SCENARIOS_PER_SECTION = 3
+#: A helping-or-enabling table whose first column is headed this holds choices that are
+#: not enabling but unsafe for the person and the family (issue 15); its answer is "unsafe".
+UNSAFE_HEADER = "Unsafe for both of you"
+UNSAFE_KIND = "unsafe"
 
 
 @dataclass
@@ -50,8 +54,11 @@ class Scenario:
     id: str  # stable: made from the English text of the row, never from its position
     anchor: str  # section of the chapter that explains it
     section: Text
-    enabling: Text
+    enabling: Text  # the left cell: enabling, or unsafe for both (see `kind`)
     helping: Text
+    #: What the left cell is: "enabling" (comes from love, makes drug use easier) or
+    #: "unsafe" (a table headed "Unsafe for both of you"): the answer the reader can choose.
+    kind: str = "enabling"
 
 
 def scenario_id(english: str) -> str:
@@ -89,16 +96,21 @@ def self_check(chapter: Chapter, locale: GuideLocale, per_section: int = SCENARI
     section: tuple[str, Text] | None = None
     taken = 0
     row: list[str] = []
+    kind = "enabling"
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h2":
             section, taken = (anchors[index], Text.of(locale, tokens[index + 1].content)), 0
         elif token.type == "tr_open":
             row = []
+        elif token.type == "inline" and tokens[index - 1].type == "th_open" and tokens[index - 2].type == "tr_open":
+            kind = UNSAFE_KIND if token.content.strip().lower() == UNSAFE_HEADER.lower() else "enabling"
         elif token.type == "inline" and tokens[index - 1].type == "td_open":
             row.append(token.content)
         elif token.type == "tr_close" and len(row) == 2 and section and taken < per_section:
             scenarios.append(
-                Scenario(scenario_id(row[0]), section[0], section[1], Text.of(locale, row[0]), Text.of(locale, row[1]))
+                Scenario(
+                    scenario_id(row[0]), section[0], section[1], Text.of(locale, row[0]), Text.of(locale, row[1]), kind
+                )
             )
             taken += 1
     return scenarios

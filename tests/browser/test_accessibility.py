@@ -5,18 +5,19 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from guide.pwa import locale_urls
+
 from .conftest import PHONE
 
 pytestmark = pytest.mark.browser
 
 
 def every_page(app) -> list[str]:
+    """Every page the service worker saves, in every locale (read from the site), and a 404."""
     site = app.extensions["guide"]
-    return [
-        f"/{code}/{path}/"
-        for code in site.locales
-        for path in ["", "about", "offline", "tools/", "tools/plan", "tools/scripts", "tools/self-check", *site.chapters]
-    ] + ["/en/no-such-page/"]
+    with app.test_request_context():
+        pages = [url for code in site.locales for url in locale_urls(site, code) if url.endswith("/")]
+    return [*pages, "/en/no-such-page/"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -76,7 +76,8 @@ def test_no_chapter_has_a_broken_internal_link(chapter):
 
 
 def test_the_guide_has_every_chapter_families_need():
-    assert set(CHAPTERS) == {
+    # At least these: a new chapter adds to the guide and breaks nothing.
+    assert set(CHAPTERS) >= {
         "start-here", "understanding-opioid-use", "helping-or-enabling", "boundaries", "talking-together",
         "treatment", "withdrawal-and-recovery", "overdose", "relapse-planning", "caring-for-yourself",
         "get-help", "words-that-help",
@@ -196,7 +197,7 @@ def test_helpline_data_is_complete_and_sourced():
         ('last_checked = "2026-01-01"\n[[countries]]\ncode = "usa"\n', "two capital letters"),
         ('last_checked = "2026-01-01"\n[[countries]]\ncode = "US"\nname = "US"\nemergency = "9-1-1!"\nsource = "https://x"\n', "digits"),
         ('last_checked = "2026-01-01"\n[[countries]]\ncode = "US"\nname = "US"\nemergency = "911"\nsource = "https://x"\n'
-         '[[countries.lines]]\nname = "A"\nphone = "1"\ntel = "123"\nabout = "B"\n', "source"),
+         '[[countries.lines]]\nname = "A"\nkind = "crisis"\nphone = "1"\ntel = "123"\nabout = "B"\n', "source"),
     ],
 )
 def test_bad_helpline_data_names_the_problem(tmp_path, toml, problem):

@@ -61,20 +61,47 @@ def buffered(app):
 
 
 class LiveServer:
-    """The app served by werkzeug in a thread; ``stop()`` takes it off the network."""
+    """The app served by werkzeug in a thread; ``stop()`` takes it off the network.
+
+    The server binds port 0, so the system picks a free port with no race. To serve a new
+    version of the site, assign ``server.app = new_app``: the next request gets it, on the
+    same port, which is never let go (re-binding a port after ``stop()`` races with any
+    other program on the machine).
+    """
 
     def __init__(self, app, port: int = 0):
         self.app = app
-        self._server = make_server("127.0.0.1", port, buffered(app), threaded=True)
+        self._server = make_server("127.0.0.1", port, self._serve, threaded=True)
         self.url = f"http://127.0.0.1:{self._server.server_port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
+
+    def _serve(self, environ, start_response):
+        return buffered(self.app)(environ, start_response)
 
     def stop(self) -> None:
         if self._thread.is_alive():
             self._server.shutdown()
             self._server.server_close()
-            self._thread.join()
+            self._thread.join(10)
+            assert not self._thread.is_alive(), "the test server did not stop within 10 s"
+
+
+def evaluate_within(page, expression: str, timeout_ms: int = 20_000):
+    """``page.evaluate(expression)`` that fails after ``timeout_ms`` instead of waiting forever.
+
+    Playwright gives ``page.evaluate`` no timeout, so a promise that never settles (a service
+    worker that never takes control) would hang the run. Use this for every awaited promise.
+    """
+    return page.evaluate(
+        f"""(() => {{
+            let timer;
+            const late = new Promise((_, reject) => {{
+                timer = setTimeout(() => reject(new Error("no answer within {timeout_ms} ms")), {timeout_ms});
+            }});
+            return Promise.race([Promise.resolve({expression}), late]).finally(() => clearTimeout(timer));
+        }})()"""
+    )
 
 
 @pytest.fixture

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+from .conftest import CHROMIUM_ARGS
+from .conftest import chromium_path
 
 pytestmark = pytest.mark.browser
 
@@ -49,13 +54,44 @@ def test_phone_numbers_stay_left_to_right(live_server, page):
     assert page.locator("a.app-tel[href='tel:+18006624357']").inner_text() == "1-800-662-4357"
 
 
+#: Private Use Area characters: no font draws them, so each shows the missing-glyph box.
+TOFU = ["\ue000\ue001\ue002\ue003", "\ue010\ue011\ue012\ue013"]
+#: Each text drawn on a canvas in the page's own font, as a PNG data URL.
+DRAW = """texts => texts.map(text => {
+    const canvas = document.createElement('canvas'); canvas.width = 200; canvas.height = 60;
+    const pen = canvas.getContext('2d'); pen.font = getComputedStyle(document.body).font;
+    pen.fillText(text, 10, 40); return canvas.toDataURL(); })"""
+#: fontconfig as the system has it, minus every font that has Arabic letters.
+NO_ARABIC_FONTS = """<?xml version="1.0"?>
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <selectfont><rejectfont><pattern><patelt name="lang"><string>ar</string></patelt></pattern></rejectfont></selectfont>
+</fontconfig>
+"""
+
+
+def arabic_is_drawn_as_tofu(page) -> bool:
+    """Whether a 4-letter Arabic word looks exactly like 4 missing-glyph boxes."""
+    word, tofu, other_tofu = page.evaluate(DRAW, ["دليل", *TOFU])
+    assert tofu == other_tofu, "any 4 missing characters look the same"
+    return word == tofu
+
+
 def test_arabic_text_is_rendered_with_a_font_that_has_arabic(live_server, page):
     page.goto(f"{live_server.url}/ar/")
-    # A missing Arabic font renders every letter as the same empty box (.notdef):
-    # then the width of two different words would be equal.
-    widths = page.evaluate(
-        """() => ['دليل', 'مممممم'].map(word => {
-            const span = document.createElement('span'); span.textContent = word;
-            document.body.appendChild(span); const w = span.getBoundingClientRect().width; span.remove(); return w; })"""
+    assert not arabic_is_drawn_as_tofu(page)
+
+
+def test_the_font_check_sees_tofu_on_a_system_without_arabic_fonts(playwright_instance, live_server, tmp_path):
+    """The check above can fail: in a Chromium that has no Arabic font it reports tofu."""
+    config = tmp_path / "fonts.conf"
+    config.write_text(NO_ARABIC_FONTS)
+    browser = playwright_instance.chromium.launch(
+        executable_path=chromium_path(), args=CHROMIUM_ARGS, env={**os.environ, "FONTCONFIG_FILE": str(config)}
     )
-    assert widths[0] != widths[1]
+    try:
+        page = browser.new_page()
+        page.goto(f"{live_server.url}/ar/")
+        assert arabic_is_drawn_as_tofu(page)
+    finally:
+        browser.close()

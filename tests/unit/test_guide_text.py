@@ -115,7 +115,8 @@ def test_no_chapter_has_a_broken_internal_link(chapter):
 
 
 def test_the_guide_has_every_chapter_families_need():
-    assert set(CHAPTERS) == {
+    # At least these: a new chapter adds to the guide and breaks nothing.
+    assert set(CHAPTERS) >= {
         "start-here", "understanding-opioid-use", "helping-or-enabling", "boundaries", "talking-together",
         "treatment", "withdrawal-and-recovery", "overdose", "relapse-planning", "caring-for-yourself",
         "get-help", "words-that-help", "safer-at-home", "arrest-jail-and-release", "treatment-team",

@@ -18,10 +18,13 @@ import pytest
 from guide import ROOT
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def listening_socket() -> socket.socket:
+    """A loopback socket on a port the system picks, already listening. gunicorn takes it
+    over (``--bind fd://N``), so no other program can take the port in between."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen()
+    return sock
 
 
 def raw_get(port: int, path: str, **headers: str) -> tuple[int, dict[str, str]]:
@@ -45,13 +48,14 @@ def gunicorn(tmp_path):
     servers = []
 
     def start(**env) -> int:
-        port = free_port()
         environ = {k: v for k, v in os.environ.items() if not k.startswith(("GUIDE_", "FORWARDED_ALLOW_IPS", "GUNICORN"))}
         environ.update(GUIDE_STATIC_BUILD_DIR=str(tmp_path / "static"), **env)
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "1", "wsgi:app"],
-            cwd=ROOT, env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )
+        with listening_socket() as sock:
+            port = sock.getsockname()[1]
+            server = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "--bind", f"fd://{sock.fileno()}", "--workers", "1", "wsgi:app"],
+                cwd=ROOT, env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=[sock.fileno()],
+            )
         servers.append(server)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

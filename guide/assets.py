@@ -12,27 +12,40 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
 from pathlib import PurePosixPath
 
 from whitenoise import WhiteNoise
 
+from .figures import sprite
 from .serving import SECURITY_HEADERS
 
 COMPRESSIBLE = {".css", ".js", ".svg", ".json", ".txt", ".webmanifest", ".html"}
 URL_PREFIX = "/static/"
 
 #: The page scripts: one small file per feature in ``static/js/``, joined in this order
-#: into one file on the wire (`SCRIPT`), so a page makes one script request. Each source
-#: file is a self-contained IIFE; a feature that needs another reads it from ``window.guide``.
-SCRIPT_SOURCES = (
-    "app.js", "offline.js", "menu.js", "call.js",
-    "schema.js", "storage.js",  # family data: its shape, then the one storage layer
-    "overdose-plan.js", "print-card.js",
-    "tools.js", "plan.js", "scripts.js", "self-check.js", "data.js", "copies.js",
-)
+#: into a file on the wire. Every page loads `SCRIPT`; the tool pages also load
+#: `TOOLS_SCRIPT`, so a chapter does not carry the tools' code. Each source file is a
+#: self-contained IIFE; a feature that needs another reads it from ``window.guide``.
+#: The chapters' pictures, all in one file (guide/figures.py).
+FIGURES = "figures.svg"
 SCRIPT = "js/guide.js"
+TOOLS_SCRIPT = "js/guide-tools.js"
+SCRIPTS = {
+    SCRIPT: (
+        "app.js", "offline.js", "menu.js", "call.js",
+        "schema.js", "storage.js",  # family data: its shape, then the one storage layer
+        "overdose-plan.js", "print-card.js",
+    ),
+    TOOLS_SCRIPT: ("tools.js", "plan.js", "scripts.js", "self-check.js", "data.js", "copies.js"),
+}
+SCRIPT_SOURCES = tuple(name for names in SCRIPTS.values() for name in names)
+#: Whole-line comments: explanations for people reading the source, not for the wire.
+_BLOCK_COMMENT = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.M | re.S)
+_LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*\n", re.M)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
 def content_hash(data: bytes) -> str:
@@ -50,14 +63,28 @@ def _write_atomic(target: Path, data: bytes, mtime: float) -> None:
     os.replace(tmp, target)
 
 
-def join_scripts(source: Path) -> bytes:
-    """`SCRIPT_SOURCES` joined in order: plain concatenation, no bundler."""
+def join_scripts(source: Path, names: tuple[str, ...] = SCRIPTS[SCRIPT]) -> bytes:
+    """``names`` from ``static/js`` joined in order: plain concatenation, no bundler.
+
+    Whole-line comments are left out; every file keeps a one-line header naming it.
+    """
     listed = set(SCRIPT_SOURCES)
     unlisted = sorted(p.name for p in (source / "js").glob("*.js") if p.name not in listed)
     if unlisted:
         raise RuntimeError(f"static/js has files not in assets.SCRIPT_SOURCES: {', '.join(unlisted)}")
-    parts = [f"/* {name} */\n" + (source / "js" / name).read_text("utf-8").strip() + "\n" for name in SCRIPT_SOURCES]
+    parts = []
+    for name in names:
+        code = (source / "js" / name).read_text("utf-8").strip() + "\n"
+        code = _LINE_COMMENT.sub("", _BLOCK_COMMENT.sub("", code))
+        parts.append(f"/* {name} */\n{code}")
     return "\n".join(parts).encode("utf-8")
+
+
+def minify_css(css: str) -> str:
+    """The stylesheet without comments and runs of white space (strings keep their spaces)."""
+    css = _CSS_COMMENT.sub("", css)
+    css = re.sub(r"\s+", " ", css)
+    return re.sub(r" ?([{};]) ?", r"\1", css).strip() + "\n"
 
 
 def _published(source: Path):
@@ -67,8 +94,11 @@ def _published(source: Path):
         rel = path.relative_to(source).as_posix()
         if rel in scripts or any(part.startswith(".") for part in rel.split("/")):
             continue
-        yield rel, path.read_bytes()
-    yield SCRIPT, join_scripts(source)
+        data = path.read_bytes()
+        yield rel, minify_css(data.decode("utf-8")).encode("utf-8") if rel.endswith(".css") else data
+    for name, names in SCRIPTS.items():
+        yield name, join_scripts(source, names)
+    yield FIGURES, sprite()
 
 
 def build_static(source: Path, out: Path) -> dict[str, str]:

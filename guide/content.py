@@ -148,6 +148,8 @@ def _enclosing_visible(tokens, index):
 _CALLOUTS = {"note", "warning"}
 #: Containers the app fills with rendered data rather than chapter text.
 COMPONENTS = {"helplines", "emergency"}
+#: The key in ``components`` that holds the URL of the pictures' file (guide.figures.sprite).
+FIGURE_SPRITE = "figure-sprite"
 
 
 def _container_rule(name: str):
@@ -158,7 +160,8 @@ def _container_rule(name: str):
         if name == "figure":
             if token.nesting == -1:
                 return "</figcaption>\n</figure>\n"
-            return f'<figure class="app-figure">\n{figure_svg(figure_name(token.info))}\n<figcaption>\n'
+            picture = figure_svg(figure_name(token.info), env["components"].get(FIGURE_SPRITE, ""))
+            return f'<figure class="app-figure">\n{picture}\n<figcaption>\n'
         if token.nesting == -1:
             return "</div>\n"
         label = html.escape(env.get("labels", {}).get(name, ""))

@@ -1,7 +1,9 @@
 """Illustrations for chapters: ``::: figure <name>`` in a chapter shows ``figures/<name>.svg``.
 
-The picture is inline SVG (no extra request), drawn with ``currentColor`` so it follows
-the light or dark theme. The container's paragraph is its caption: a translatable
+All pictures travel in one file, ``/static/figures.<hash>.svg`` (`sprite`), that every
+page shows through ``<use>``: the page's first render stays small, the file is cached and
+saved for offline use like any static file, and ``currentColor`` still follows the light
+or dark theme. The container's paragraph is its caption: a translatable
 message that also says in words what the picture shows, so the SVG itself is hidden
 from screen readers. Pictures hold no text, so nothing in them needs translating.
 """
@@ -31,14 +33,37 @@ def figure_name(info: str) -> str:
     return parts[1]
 
 
+_ROOT = re.compile(r"\A\s*<svg\s([^>]*)>(.*)</svg>\s*\Z", re.S)
+_VIEWBOX = re.compile(r'viewBox="([^"]+)"')
+
+
 @functools.cache
-def figure_svg(name: str) -> Markup:
-    """The SVG for ``name``, marked decorative (its caption carries the meaning)."""
+def _parts(name: str) -> tuple[str, str]:
+    """(root attributes without xmlns, inner markup) of ``figures/<name>.svg``, checked."""
     path = FIGURES_DIR / f"{name}.svg"
     if not _NAME.match(name) or not path.is_file():
         raise FigureError(f"no picture guide/figures/{name}.svg")
     svg = path.read_text("utf-8")
-    if not _SVG_START.match(svg) or "<script" in svg or "<text" in svg:
-        raise FigureError(f"guide/figures/{name}.svg must be a plain <svg> with no script and no text")
-    svg = _SVG_START.sub('<svg class="app-figure__image" aria-hidden="true" focusable="false" ', svg, count=1)
-    return Markup(svg.strip())
+    match = _ROOT.match(svg)
+    if not match or not _SVG_START.match(svg) or "<script" in svg or "<text" in svg or not _VIEWBOX.search(match.group(1)):
+        raise FigureError(f"guide/figures/{name}.svg must be a plain <svg> with a viewBox, no script and no text")
+    attributes = re.sub(r'\s*xmlns="[^"]*"', "", match.group(1)).strip()
+    return attributes, match.group(2).strip()
+
+
+def sprite() -> bytes:
+    """Every picture as a ``<symbol id="<name>">`` of one SVG file."""
+    symbols = [
+        f'<symbol id="{path.stem}" {_parts(path.stem)[0]}>{_parts(path.stem)[1]}</symbol>'
+        for path in sorted(FIGURES_DIR.glob("*.svg"))
+    ]
+    return ('<svg xmlns="http://www.w3.org/2000/svg">' + "".join(symbols) + "</svg>\n").encode("utf-8")
+
+
+def figure_svg(name: str, sprite_url: str = "") -> Markup:
+    """The picture ``name`` from the sprite at ``sprite_url``, marked decorative (its caption carries the meaning)."""
+    viewbox = _VIEWBOX.search(_parts(name)[0]).group(1)
+    return Markup(
+        f'<svg class="app-figure__image" aria-hidden="true" focusable="false" viewBox="{viewbox}">'
+        f'<use href="{sprite_url}#{name}"/></svg>'
+    )

@@ -25,6 +25,8 @@ from werkzeug.routing import BaseConverter
 
 from . import pwa
 from . import tools
+from .assets import FIGURES
+from .content import FIGURE_SPRITE
 from .content import render_chapter
 from .content import translate
 from .locales import best_locale
@@ -99,6 +101,7 @@ def chapter(slug: str):
         components = {
             name: render_template(f"_{name}.html", helplines=site.helplines) for name in found.components
         }
+        components[FIGURE_SPRITE] = site.static_url(FIGURES)
         rendered = render_chapter(found, g.locale, site.chapters, _chapter_url, _callout_labels(), components)
         previous, following = site.neighbours(slug)
         return render_template(
@@ -138,7 +141,10 @@ def tool(name: str):
         if name == "plan":
             overdose = chapters.get("overdose")
             if overdose is not None:
-                components = {"emergency": render_template("_emergency.html", helplines=site.helplines)}
+                components = {
+                    "emergency": render_template("_emergency.html", helplines=site.helplines),
+                    FIGURE_SPRITE: site.static_url(FIGURES),
+                }
                 context["overdose"] = render_chapter(
                     overdose, g.locale, chapters, _chapter_url, _callout_labels(), components
                 )

@@ -8,32 +8,48 @@ import pytest
 
 from guide import ROOT
 from guide.assets import SCRIPT_SOURCES
+from guide.assets import SCRIPTS
 from guide.assets import build_static
 from guide.assets import join_scripts
 
 STATIC = ROOT / "static"
 
 
-def test_every_page_loads_one_joined_script(client):
-    html = client.get("/en/tools/plan/").get_data(as_text=True)
-    scripts = re.findall(r'<script[^>]+src="([^"]+)"', html)
-    assert len(scripts) == 1 and re.fullmatch(r"/static/js/guide\.[0-9a-f]{12}\.js", scripts[0])
-    response = client.get(scripts[0])
-    body = response.get_data(as_text=True)
-    response.close()
+def scripts_of(client, url):
+    html = client.get(url).get_data(as_text=True)
+    bodies = []
+    for src in re.findall(r'<script[^>]+src="([^"]+)"', html):
+        response = client.get(src)
+        bodies.append((src, response.get_data(as_text=True)))
+        response.close()
+    return bodies
+
+
+def test_a_chapter_loads_one_joined_script_and_a_tool_page_two(client):
+    chapter = scripts_of(client, "/en/treatment/")
+    assert len(chapter) == 1 and re.fullmatch(r"/static/js/guide\.[0-9a-f]{12}\.js", chapter[0][0])
+    tools = scripts_of(client, "/en/tools/plan/")
+    assert [src.split(".")[0] for src, _ in tools] == ["/static/js/guide", "/static/js/guide-tools"]
+    body = "".join(text for _, text in tools)
     for name in SCRIPT_SOURCES:
-        assert (STATIC / "js" / name).read_text("utf-8").strip() in body
+        assert f"/* {name} */" in body
+        # Whole-line comments are left out; the code itself is all there.
+        first_code = next(line for line in (STATIC / "js" / name).read_text("utf-8").splitlines()
+                          if line.strip().startswith(("(function", "var ", "if (")))
+        assert first_code in body
+    assert "tools.js" not in chapter[0][1]
 
 
 def test_scripts_are_joined_in_the_listed_order():
-    joined = join_scripts(STATIC).decode()
-    positions = [joined.index(f"/* {name} */") for name in SCRIPT_SOURCES]
-    assert positions == sorted(positions)
+    for names in SCRIPTS.values():
+        joined = join_scripts(STATIC, names).decode()
+        positions = [joined.index(f"/* {name} */") for name in names]
+        assert positions == sorted(positions)
 
 
 def test_source_scripts_are_not_published_separately(tmp_path):
     names = build_static(STATIC, tmp_path)
-    assert "js/guide.js" in names
+    assert "js/guide.js" in names and "js/guide-tools.js" in names
     assert not any(f"js/{name}" in names for name in SCRIPT_SOURCES)
 
 

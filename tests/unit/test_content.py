@@ -152,5 +152,6 @@ def test_a_figure_is_inline_svg_with_its_caption_translated(tmp_path):
     name = sorted(FIGURES_DIR.glob("*.svg"))[0].stem
     chapters = {"x": load_chapter(figure_chapter(tmp_path, f"figure {name}"))}
     html = html_of(render(chapters, spanish({"A hand on the chest.": "Una mano en el pecho."}), "x"))
-    assert '<figure class="app-figure">\n<svg class="app-figure__image" aria-hidden="true"' in html
+    assert f'<figure class="app-figure">\n<svg class="app-figure__image" aria-hidden="true" focusable="false" viewBox=' in html
+    assert f'<use href="#{name}"/>' in html  # the sprite's URL comes from the app (none given here)
     assert "<figcaption>\n<p>Una mano en el pecho.</p>\n</figcaption>\n</figure>" in html

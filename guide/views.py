@@ -149,6 +149,7 @@ def tool(name: str):
                     overdose, g.locale, chapters, _chapter_url, _callout_labels(), components
                 )
             context["crisis_lines"] = {c.code: _crisis_line(c) for c in site.helplines.countries}
+            context["old_crisis_lines"] = {c.code: _old_prefills(c) for c in site.helplines.countries}
         elif name == "scripts" and "boundaries" in chapters:
             context["library"] = tools.script_library(chapters["boundaries"], g.locale)
         elif name == "self-check" and "helping-or-enabling" in chapters:
@@ -192,6 +193,16 @@ def _crisis_line(country) -> str:
     if line is None:
         return _("Emergency: %(number)s", number=country.emergency)
     return _("%(helpline)s: %(number)s", helpline=localized(line.name)[0], number=line.phone)
+
+
+def _old_prefills(country) -> list[str]:
+    """What earlier versions put in the plan's crisis line: any other line of the country."""
+    return [
+        text
+        for line in country.lines
+        if line.kind != "crisis"
+        for text in {f"{line.name}: {line.phone}", _("%(helpline)s: %(number)s", helpline=localized(line.name)[0], number=line.phone)}
+    ]
 
 
 @bp.app_template_global()

@@ -8,6 +8,9 @@
   var t = guide.tools, $ = t.$, $$ = t.$$, storage = guide.storage, LIMITS = storage.LIMITS;
   var people = $("[data-people]", form);
   var crisisLines = JSON.parse(form.dataset.crisisLines || "{}");
+  /* What older versions filled in as the crisis line (another helpline of the country):
+     a plan still holding exactly that gets the country's crisis line; an edited one is kept. */
+  var oldPrefills = JSON.parse(form.dataset.oldCrisisLines || "{}");
   var warning = $("[data-expiry-warning]", form);
   var addPerson = $("[data-add-person]", form);
   var limitNote = $("[data-people-limit]", form);
@@ -82,6 +85,13 @@
     var select = $("#app-country-select");  /* app.js has set it to the saved country */
     var crisis = $("[data-field=crisisLine]", form);
     if (!crisis.value && select && crisisLines[select.value]) { crisis.value = crisisLines[select.value]; }
+    var now = select && crisisLines[select.value];
+    if (now && crisis.value !== now && (oldPrefills[select.value] || []).indexOf(crisis.value) !== -1) {
+      crisis.value = now;
+      dirty.fields.crisisLine = true;
+      lastControl = crisis;
+      saving.soon();
+    }
     checkLimit();
     show();
   }

@@ -182,3 +182,16 @@ def test_the_printed_card_fits_one_page(live_server, page, lang, size):
     assert page.locator("[data-our-plan] li:visible").count() == 3  # then "see your plan"
     assert page.locator(".app-our-plan__see-plan").is_visible()
     assert pdf_pages(page.pdf(format=size, print_background=False)) == 1
+
+
+@pytest.mark.parametrize(("saved", "shown"), [
+    ("SAMHSA National Helpline: 1-800-662-4357", "988 Suicide & Crisis Lifeline: 988"),  # the old prefill
+    ("My counselor: 555 0100", "My counselor: 555 0100"),  # edited by the reader: kept
+])
+def test_a_plan_with_the_old_crisis_line_prefill_gets_the_crisis_line(live_server, page, saved, shown):
+    save_plan(page, live_server.url, {"schema": 2, "plan": {"fields": {"crisisLine": saved}, "people": []}})
+    page.evaluate("localStorage.setItem('guide.country', 'US')")
+    page.goto(f"{live_server.url}/en/tools/plan/")
+    assert page.locator("#plan-crisisLine").input_value() == shown
+    page.wait_for_timeout(1500)
+    assert page.evaluate("JSON.parse(localStorage.getItem('guide.data')).plan.fields.crisisLine") == shown

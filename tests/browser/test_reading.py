@@ -56,7 +56,7 @@ def test_overdose_link_is_one_tap_from_any_page(live_server, page):
 def test_language_menu_lists_languages_and_marks_the_current_one(app, live_server, page):
     page.goto(f"{live_server.url}/es/overdose/")
     page.locator("header.app-bar .app-menu > summary").click()
-    menu = page.get_by_role("navigation", name="Menu")
+    menu = page.locator("header.app-bar nav.app-menu__panel")
     languages = menu.locator(".app-languages a")
     assert languages.all_inner_texts() == [other.name for other in app.extensions["guide"].menu]
     assert menu.locator(".app-languages a[aria-current=true]").all_inner_texts() == ["Español"]

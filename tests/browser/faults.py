@@ -68,6 +68,14 @@ class Faults:
             return [b"broken"]
         if fault is not None and fault.kind == "truncate":
             return self._truncated(environ, start_response, fault.size)
+        status, headers, body = self._run(environ)
+        with self._lock:
+            self.sent_bytes[path] += len(body) + sum(len(k) + len(v) + 4 for k, v in headers)
+        start_response(status, headers)
+        return [body]
+
+    def _run(self, environ):
+        """(status, headers, whole body) of the app's answer, its response closed."""
         captured = {}
 
         def capture(status, headers, exc_info=None):
@@ -80,26 +88,13 @@ class Faults:
         finally:
             if hasattr(response, "close"):
                 response.close()
-        with self._lock:
-            self.sent_bytes[path] += len(body) + sum(len(k) + len(v) + 4 for k, v in captured["headers"])
-        start_response(captured["status"], captured["headers"])
-        return [body]
+        return captured["status"], captured["headers"], body
 
     def _truncated(self, environ, start_response, size: int):
         environ = {k: v for k, v in environ.items() if k not in ("HTTP_ACCEPT_ENCODING", "HTTP_IF_NONE_MATCH")}
-        captured = {}
-
-        def capture(status, headers, exc_info=None):
-            captured["status"], captured["headers"] = status, headers
-            return lambda data: None
-
-        response = self.app(environ, capture)
-        try:
-            body = b"".join(response)[:size]
-        finally:
-            if hasattr(response, "close"):
-                response.close()
-        headers = [(k, v) for k, v in captured["headers"] if k.lower() not in ("content-length", "etag")]
+        _status, headers, body = self._run(environ)
+        body = body[:size]
+        headers = [(k, v) for k, v in headers if k.lower() not in ("content-length", "etag")]
         headers.append(("Content-Length", str(len(body))))
         start_response("200 OK", headers)
         return [body]

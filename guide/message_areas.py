@@ -44,6 +44,7 @@ PLACES = {
     "guide/templates/choose_language.html": "the page that lists the languages",
     "guide/templates/error.html": "error pages (page not found...)",
     "guide/templates/index.html": "the home page (table of contents)",
+    "guide/templates/neutral.html": "the ordinary page (a recipe) the exit control opens: it must not mention the guide",
     "guide/templates/offline.html": "the page shown offline for a page that is not saved",
     "guide/templates/_country_select.html": "the country menu (Get help chapter and Our plan tool)",
     "guide/templates/_emergency.html": "the top of the Overdose chapter: call button, your plan's essentials, emergency numbers",

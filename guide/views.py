@@ -159,6 +159,12 @@ def tool(name: str):
     return _cached("tool", render, name)
 
 
+@bp.get("/recipe/")
+def neutral():
+    """The ordinary page the exit control opens: a recipe that gives nothing away."""
+    return _cached("neutral", lambda: render_template("neutral.html"))
+
+
 @bp.get("/offline/")
 def offline():
     """Shown by the service worker for a page that is not saved while there is no network."""

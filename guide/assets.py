@@ -37,7 +37,7 @@ SCRIPTS = {
     SCRIPT: (
         "app.js", "offline.js", "menu.js", "exit.js", "call.js",
         "schema.js", "storage.js",  # family data: its shape, then the one storage layer
-        "overdose-plan.js", "print-card.js",
+        "overdose-plan.js", "print-card.js", "script-actions.js",
     ),
     TOOLS_SCRIPT: ("tools.js", "plan.js", "scripts.js", "self-check.js", "data.js", "copies.js"),
 }

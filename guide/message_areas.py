@@ -48,6 +48,7 @@ PLACES = {
     "guide/templates/offline.html": "the page shown offline for a page that is not saved",
     "guide/templates/_country_select.html": "the country menu (Get help chapter and Our plan tool)",
     "guide/templates/_emergency.html": "the top of the Overdose chapter: call button, your plan's essentials, emergency numbers",
+    "guide/templates/_tool_list.html": "the list of tools (home page, Tools page, offline page)",
     "guide/templates/_helplines.html": "the helplines list (Get help chapter)",
     "guide/templates/tools/_data.html": "every tool page: saving, loading and deleting your data",
     "guide/templates/tools/_labels.html": "the names of the parts of a plan, in the tools and in messages about imports",

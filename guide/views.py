@@ -175,6 +175,11 @@ bp.add_url_rule("/manifest.webmanifest", "manifest", pwa.web_manifest)
 
 
 @bp.app_template_global()
+def tool_names() -> tuple[str, ...]:
+    return tools.TOOLS
+
+
+@bp.app_template_global()
 def tool_title(name: str) -> str:
     return {
         "plan": _("Our plan"),

@@ -35,7 +35,7 @@ SCRIPT = "js/guide.js"
 TOOLS_SCRIPT = "js/guide-tools.js"
 SCRIPTS = {
     SCRIPT: (
-        "app.js", "offline.js", "menu.js", "exit.js", "call.js",
+        "app.js", "offline.js", "install.js", "menu.js", "exit.js", "call.js",
         "schema.js", "storage.js",  # family data: its shape, then the one storage layer
         "overdose-plan.js", "print-card.js", "script-actions.js",
     ),

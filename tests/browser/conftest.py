@@ -24,6 +24,18 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+#: Heavy browser tests (axe, offline, every page) run on these locales, so CI stays short
+#: as languages are added: English, one other left-to-right language, both right-to-left
+#: languages and Chinese. Unit tests cover every locale.
+REPRESENTATIVE_LOCALES = ("en", "es", "ar", "fa", "zh-hans")
+
+
+def browser_locales(app, extra: tuple[str, ...] = ()) -> list[str]:
+    """The representative locales (and ``extra``) this site actually serves, in order."""
+    served = app.extensions["guide"].locales
+    return [code for code in (*REPRESENTATIVE_LOCALES, *extra) if code in served]
+
+
 #: A small phone.
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 

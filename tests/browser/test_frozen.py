@@ -14,6 +14,7 @@ import pytest
 from guide.freeze import freeze_site
 
 from .conftest import PHONE
+from .conftest import browser_locales
 from .test_offline import assert_every_page_opens
 from .test_offline import expected_headings
 from .test_offline import visit_until_saved
@@ -69,7 +70,7 @@ def static_site(tmp_path_factory):
 
 def test_every_page_loads_from_the_static_server(static_site, page):
     url, app, _ = static_site
-    for code in app.extensions["guide"].locales:
+    for code in browser_locales(app):
         assert_every_page_opens(page, expected_headings(app, code), url)
     assert page.errors == []
 

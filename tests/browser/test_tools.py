@@ -59,14 +59,28 @@ def test_plan_works_offline(live_server, page, context):
     assert page.locator("#plan-selfCare").input_value() == "A walk on Sundays"
 
 
-def test_nothing_typed_goes_over_the_network(live_server, page):
+def wait_until_stored(page, text: str) -> None:
+    """Bounded wait until what was typed is in the saved data (saves follow a pause in typing)."""
+    for _ in range(50):
+        if text in json.dumps(stored(page)):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{text!r} was never saved")
+
+
+def test_nothing_typed_goes_over_the_network(live_server, page, context):
     sent = []
-    page.on("request", lambda request: sent.append((request.url, request.post_data or "")))
+    # The context sees the service worker's requests too, not only the page's.
+    context.on("request", lambda request: sent.append((request.url, request.post_data or "")))
     page.goto(f"{live_server.url}/en/tools/plan/")
     fill_plan(page)
+    wait_until_stored(page, MARK)
     page.goto(f"{live_server.url}/en/tools/scripts/")
-    page.locator("#script-text").fill(MARK)
+    page.locator("#script-text").fill(MARK + " script")
     page.get_by_role("button", name="Save to My scripts").click()
+    wait_until_stored(page, MARK + " script")
+    page.goto(f"{live_server.url}/en/")  # one more navigation: anything queued would go now
+    assert sent, "the listener saw no requests at all"
     assert not [request for request in sent if "Rosa" in request[0] or "Rosa" in request[1]]
     assert all(request[0].startswith(live_server.url) for request in sent)
 

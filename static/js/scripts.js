@@ -18,7 +18,7 @@
 
   function showSituation() {
     $$("[data-situation]", root).forEach(function (section) {
-      section.hidden = section.dataset.situation !== select.value;
+      section.toggleAttribute("data-shown", section.dataset.situation === select.value);
     });
   }
 

@@ -89,7 +89,6 @@
 
   guide.tools = { $: $, $$: $$, status: status, tell: tell, saved: saved, later: later, cancelAll: cancelAll, counter: counter, format: format };
 
-  $$(".app-needs-js").forEach(function (el) { el.hidden = true; });
   $$("[data-needs-js], [data-add-person], [data-print], [data-use]").forEach(function (el) { el.hidden = false; });
 
   /* Stored data that cannot be read is kept aside before anything may overwrite it. */

@@ -25,23 +25,34 @@ from .serving import SECURITY_HEADERS
 COMPRESSIBLE = {".css", ".js", ".svg", ".json", ".txt", ".webmanifest", ".html"}
 URL_PREFIX = "/static/"
 
-#: The page scripts: one small file per feature in ``static/js/``, joined in this order
-#: into a file on the wire. Every page loads `SCRIPT`; the tool pages also load
-#: `TOOLS_SCRIPT`, so a chapter does not carry the tools' code. Each source file is a
-#: self-contained IIFE; a feature that needs another reads it from ``window.guide``.
 #: The chapters' pictures, all in one file (guide/figures.py).
 FIGURES = "figures.svg"
+#: The page scripts: one small file per feature in ``static/js/``, joined in this order
+#: into a file on the wire. Every page loads `SCRIPT`; a tool page also loads its own
+#: `tool_script`: what the tools share, then that tool's file. A chapter does not carry
+#: the tools' code, and a tool page does not carry the other tools' code, so a new tool
+#: makes no other page heavier. Each source file is a self-contained IIFE; a feature
+#: that needs another reads it from ``window.guide``.
 SCRIPT = "js/guide.js"
-TOOLS_SCRIPT = "js/guide-tools.js"
+#: Each tool's own file in ``static/js/``.
+TOOL_SOURCES = {"plan": "plan.js", "scripts": "scripts.js", "self-check": "self-check.js"}
+
+
+def tool_script(tool: str) -> str:
+    """The joined script a tool page loads after `SCRIPT`."""
+    return f"js/tool-{tool}.js"
+
+
 SCRIPTS = {
     SCRIPT: (
         "app.js", "offline.js", "menu.js", "call.js",
         "schema.js", "storage.js",  # family data: its shape, then the one storage layer
         "overdose-plan.js", "print-card.js",
     ),
-    TOOLS_SCRIPT: ("tools.js", "plan.js", "scripts.js", "self-check.js", "data.js", "copies.js"),
+    # tools.js first (what the tools share), then the tool, then files and kept copies.
+    **{tool_script(tool): ("tools.js", own, "data.js", "copies.js") for tool, own in TOOL_SOURCES.items()},
 }
-SCRIPT_SOURCES = tuple(name for names in SCRIPTS.values() for name in names)
+SCRIPT_SOURCES = tuple(dict.fromkeys(name for names in SCRIPTS.values() for name in names))
 #: Whole-line comments: explanations for people reading the source, not for the wire.
 _BLOCK_COMMENT = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.M | re.S)
 _LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*\n", re.M)
@@ -104,7 +115,7 @@ def _published(source: Path):
 def build_static(source: Path, out: Path) -> dict[str, str]:
     """Copy ``source`` into ``out`` with hashed names; return ``{name: hashed name}``.
 
-    The scripts in `SCRIPT_SOURCES` are published only as the joined `SCRIPT`.
+    The scripts in `SCRIPT_SOURCES` are published only joined, as the names in `SCRIPTS`.
     """
     manifest: dict[str, str] = {}
     for name, data in _published(source):

@@ -26,6 +26,7 @@ from werkzeug.routing import BaseConverter
 from . import pwa
 from . import tools
 from .assets import FIGURES
+from .assets import tool_script
 from .content import FIGURE_SPRITE
 from .content import render_chapter
 from .content import translate
@@ -166,6 +167,9 @@ def offline():
 
 
 bp.add_url_rule("/manifest.webmanifest", "manifest", pwa.web_manifest)
+
+
+bp.add_app_template_global(tool_script)
 
 
 @bp.app_template_global()

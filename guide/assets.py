@@ -35,7 +35,7 @@ FIGURES = "figures.svg"
 #: that needs another reads it from ``window.guide``.
 SCRIPT = "js/guide.js"
 #: Each tool's own file in ``static/js/``.
-TOOL_SOURCES = {"plan": "plan.js", "scripts": "scripts.js", "self-check": "self-check.js"}
+TOOL_SOURCES = {"plan": "plan.js", "scripts": "scripts.js", "self-check": "self-check.js", "craft": "craft.js"}
 
 
 def tool_script(tool: str) -> str:

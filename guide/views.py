@@ -111,7 +111,7 @@ def chapter(slug: str):
             page=rendered,
             previous=previous,
             following=following,
-            tool=tools.CHAPTER_TOOLS.get(found.slug),
+            chapter_tools=tools.CHAPTER_TOOLS.get(found.slug, ()),
         )
 
     return _cached("chapter", render, slug)
@@ -126,7 +126,7 @@ def about():
 @bp.get("/tools/")
 def tools_index():
     """The family tools, and what happens to what a family types in them."""
-    return _cached("tools", lambda: render_template("tools/index.html"))
+    return _cached("tools", lambda: render_template("tools/index.html", names=tools.TOOLS))
 
 
 @bp.get("/tools/<name>/")
@@ -178,6 +178,7 @@ def tool_title(name: str) -> str:
         "plan": _("Our plan"),
         "scripts": _("My boundary scripts"),
         "self-check": _("Helping or enabling? A self-check"),
+        "craft": _("Notice patterns and good moments"),
     }[name]
 
 
@@ -187,6 +188,7 @@ def tool_summary(name: str) -> str:
         "plan": _("Write down who to call, where the naloxone is, and what you will and will not do if your loved one uses again."),
         "scripts": _("Choose words for hard moments, make them your own, and keep them ready."),
         "self-check": _("Fifteen everyday situations. See which choices make recovery easier."),
+        "craft": _("Write down what comes before and after use, and the good times without it, to see what you can change."),
     }[name]
 
 

@@ -79,7 +79,9 @@
     $("[data-import-found]", question).textContent = t.format(labels.importSummary, {
       plan: Object.keys(found.plan.fields).length, people: found.plan.people.length, scripts: found.scripts.length,
       answers: Object.keys(found.selfCheck.answers).length + Object.keys(found.selfCheck.byPosition).length
-    });
+    }) + (found.craft.situations.length || found.craft.moments.length ? " " + t.format(labels.importSummaryCraft, {
+      situations: found.craft.situations.length, moments: found.craft.moments.length
+    }) : "");
     var list = $("[data-import-report]", question);
     list.textContent = "";
     reportLines(report).forEach(function (line) {

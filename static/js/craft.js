@@ -15,16 +15,12 @@
   var undoBox = $("[data-craft-undo]", form), undoButton = $("[data-craft-undo-button]", undoBox), undoAction = null;
   var made = 0, dirty = {}, lastControl = null;
 
-  function button(label, context, action) {
-    var b = document.createElement("button");
-    b.type = "button";
-    b.className = "app-button app-button--small";
-    b.textContent = label;
-    b.setAttribute("aria-label", label + ": " + context.slice(0, 60));
-    b.addEventListener("click", function () { action(b); });
-    return b;
-  }
   function idsOf(list) { return list.map(function (item) { return item.id; }); }
+  function el(tag, text, parent) {
+    var node = parent.appendChild(document.createElement(tag));
+    node.textContent = text;
+    return node;
+  }
 
   /* Undo for the last thing deleted, said just after `after` and in the live region. */
   function offer(after, text, undo) {
@@ -42,6 +38,31 @@
     undoAction = null;
     if (undo) { undo(); }
   });
+
+  /* Delete item `id` of craft[name], then done(); Undo puts it back where it was, then
+     done() again and focus on back(id). */
+  function remove(name, id, control, after, text, done, back) {
+    var gone = null, at = -1;
+    var result = storage.update("craft", function (craft) {
+      at = idsOf(craft[name]).indexOf(id);
+      if (at !== -1) { gone = craft[name].splice(at, 1)[0]; }
+      if (craft.draft && craft.draft.id === id) { craft.draft.id = ""; }
+      return craft;
+    });
+    if (!t.saved(control, result)) { return; }
+    done();
+    if (!gone) { return; }
+    offer(after, text, function () {
+      var again = storage.update("craft", function (craft) {
+        if (idsOf(craft[name]).indexOf(gone.id) === -1) { craft[name].splice(Math.min(at, craft[name].length), 0, gone); }
+        return craft;
+      });
+      done();
+      var target = back(gone.id);
+      t.saved(target || after, again);
+      if (target) { target.focus(); }
+    });
+  }
 
   /* ---- Before and after ------------------------------------------------------------ */
   function cards() { return $$("[data-situation]", box); }
@@ -125,27 +146,12 @@
 
   function removeSituation(card) {
     if (Object.keys(dirty).length) { saving.now(); }  /* so that Undo brings back every word */
-    var id = card.dataset.id, gone = null, at = -1;
-    var result = storage.update("craft", function (craft) {
-      at = idsOf(craft.situations).indexOf(id);
-      if (at !== -1) { gone = craft.situations.splice(at, 1)[0]; }
-      return craft;
-    });
-    if (!t.saved($("[data-delete-situation]", card), result)) { return; }
-    delete dirty[id];
-    card.remove();
-    fillSituations(storage.read().data.craft.situations);
-    if (!gone) { $("[data-situation-field]", cards()[0]).focus(); return; }
-    offer(box, words.situationDeleted, function () {
-      var back = storage.update("craft", function (craft) {
-        if (idsOf(craft.situations).indexOf(gone.id) === -1) { craft.situations.splice(Math.min(at, craft.situations.length), 0, gone); }
-        return craft;
-      });
+    var id = card.dataset.id;
+    remove("situations", id, $("[data-delete-situation]", card), box, words.situationDeleted, function () {
+      delete dirty[id];
       fillSituations(storage.read().data.craft.situations);
-      var again = cardOf(gone.id);
-      t.saved(again || addButton, back);
-      if (again) { $("[data-situation-field]", again).focus(); }
-    });
+    }, function (back) { return cardOf(back) && $("[data-situation-field]", cardOf(back)); });
+    if (!card.isConnected && document.activeElement !== undoButton) { $("[data-situation-field]", box).focus(); }
   }
 
   addButton.addEventListener("click", function () {
@@ -191,25 +197,13 @@
     sorted.sort(function (a, b) { return a.moment.date === b.moment.date ? b.i - a.i : a.moment.date < b.moment.date ? 1 : -1; });
     list.textContent = "";
     sorted.forEach(function (entry) {
-      var moment = entry.moment, item = document.createElement("li"), day = document.createElement("p");
-      var strong = document.createElement("strong"), details = document.createElement("dl"), actions = document.createElement("p");
+      var moment = entry.moment, item = el("li", "", list), day = el("strong", dateText(moment.date), el("p", "", item));
+      var details = el("dl", "", item), actions = el("p", "", item), context = day.textContent + ", " + (moment.what || moment.did || moment.how);
       item.dataset.id = moment.id;
-      strong.textContent = dateText(moment.date);
-      day.appendChild(strong);
-      MOMENT.forEach(function (k) {
-        if (!moment[k].trim()) { return; }
-        var term = document.createElement("dt"), text = document.createElement("dd");
-        term.textContent = labels[k];
-        text.textContent = moment[k];
-        details.appendChild(term);
-        details.appendChild(text);
-      });
-      var context = strong.textContent + ", " + (moment.what || moment.did || moment.how);
+      MOMENT.forEach(function (k) { if (moment[k].trim()) { el("dt", labels[k], details); el("dd", moment[k], details); } });
       actions.className = "app-my-scripts__actions";
-      actions.appendChild(button(words.change, context, function (b) { change(moment.id, b); }));
-      actions.appendChild(button(words.delete, context, function (b) { removeMoment(moment.id, b); }));
-      [day, details, actions].forEach(function (part) { item.appendChild(part); });
-      list.appendChild(item);
+      actions.appendChild(t.button(words.change, context, function (b) { change(moment.id, b); }));
+      actions.appendChild(t.button(words.delete, context, function (b) { removeMoment(moment.id, b); }));
     });
     emptyNote.hidden = sorted.length > 0;
     var full = !editing && craft.moments.length >= LIMITS.moments;
@@ -233,9 +227,13 @@
   }, function () { typing = false; });
 
   function change(id, control) {
-    if (editing !== id && hasWords(typed())) { t.tell(control, words.busy); return; }
+    if (editing === id) { inputs.what.focus(); return; }  /* already here, maybe with changes not saved yet */
+    if (hasWords(typed())) { t.tell(control, words.busy); return; }
     var moment = storage.read().data.craft.moments.filter(function (m) { return m.id === id; })[0];
-    if (!moment) { return; }
+    if (moment) { load(moment); }
+  }
+  /* Put a moment (or nothing: a new one) in the form and keep that as the draft. */
+  function load(moment) {
     putInForm(moment);
     typing = true;
     momentControl = inputs.what;
@@ -245,27 +243,10 @@
   }
 
   function removeMoment(id, control) {
-    var gone = null, at = -1;
-    var result = storage.update("craft", function (craft) {
-      at = idsOf(craft.moments).indexOf(id);
-      if (at !== -1) { gone = craft.moments.splice(at, 1)[0]; }
-      if (craft.draft && craft.draft.id === id) { craft.draft.id = ""; }
-      return craft;
-    });
-    if (!t.saved(control, result)) { return; }
-    if (editing === id) { editing = ""; }
-    render(storage.read().data);
-    if (!gone) { return; }
-    offer($("#moments-heading", form), words.momentDeleted, function () {
-      var back = storage.update("craft", function (craft) {
-        if (idsOf(craft.moments).indexOf(gone.id) === -1) { craft.moments.splice(Math.min(at, craft.moments.length), 0, gone); }
-        return craft;
-      });
+    remove("moments", id, control, $("#moments-heading", form), words.momentDeleted, function () {
+      if (editing === id) { editing = ""; }
       render(storage.read().data);
-      var again = $("li[data-id='" + gone.id + "'] button", list);
-      t.saved(again || list, back);
-      if (again) { again.focus(); }
-    });
+    }, function (back) { return $("li[data-id='" + back + "'] button", list); });
   }
 
   save.addEventListener("click", function () {
@@ -282,14 +263,7 @@
     if (t.saved(save, result)) { putInForm(null); typing = false; } else { typing = true; }
     render(storage.read().data);
   });
-  cancel.addEventListener("click", function () {
-    putInForm(null);
-    typing = true;
-    momentControl = inputs.what;
-    keepDraft.now();
-    render(storage.read().data);
-    inputs.what.focus();
-  });
+  cancel.addEventListener("click", function () { load(null); });
 
   /* ---- Both ------------------------------------------------------------------------ */
   function render(data) {

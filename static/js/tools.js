@@ -6,7 +6,8 @@
    window.guide.tools: $, $$, status (the page's live region), tell(control, text, failed),
    saved(control, result), later(fn) (a pause-in-typing save that also runs when the page
    is hidden or closed: soon(), now(), cancel()), cancelAll(), counter(field, limit),
-   mirror(field) (its words as plain text for print), format(template, values). */
+   mirror(field) (its words as plain text for print), button(label, context, action) (a
+   small button whose name also says what it acts on), format(template, values). */
 (function () {
   "use strict";
   var guide = window.guide = window.guide || {};
@@ -99,8 +100,18 @@
     };
   }
 
+  function button(label, context, action) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "app-button app-button--small";
+    b.textContent = label;
+    b.setAttribute("aria-label", label + ": " + context.slice(0, 60));
+    b.addEventListener("click", function () { action(b); });
+    return b;
+  }
+
   guide.tools = { $: $, $$: $$, status: status, tell: tell, saved: saved, later: later, cancelAll: cancelAll, counter: counter,
-    mirror: mirror, format: format };
+    mirror: mirror, button: button, format: format };
 
   $$(".app-needs-js").forEach(function (el) { el.hidden = true; });
   $$("[data-needs-js], [data-add-person], [data-print], [data-use], [data-hide]").forEach(function (el) { el.hidden = false; });

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from .conftest import PHONE
 from .test_storage import asides
 from .test_storage import choose_file
+from .test_storage import file_with
 from .test_storage import wait_stored
 from .test_tool_messages import BREAK_STORAGE
 from .test_tool_messages import MEND_STORAGE
@@ -159,6 +160,23 @@ def test_export_delete_all_and_import_bring_the_worksheets_back(live_server, pag
     assert moment_list(page) == ["Cooked dinner for us"]
     assert page.locator("[data-situation-field=change]").input_value() == "Pay the phone bill myself"
     assert page.get_by_label("How it went").input_value() == "Half a thought"
+
+
+def test_an_added_file_keeps_both_lists_and_says_what_is_over_the_limit(live_server, page, tmp_path):
+    open_tool(page, live_server)
+    add_moment(page, "2026-01-01", "Mine")
+    incoming = {"schema": 2, "craft": {"moments": [{"id": "bad", "date": "soon", "what": "Odd date"}]
+                                       + [{"id": f"x{i}", "date": "2026-02-02", "what": f"Theirs {i}"} for i in range(205)]}}
+    choose_file(page, file_with(tmp_path, "in.json", incoming))
+    question = page.locator(".app-import")
+    expect(question).to_contain_text("Good moments: 206.")
+    expect(question).to_contain_text("Good moments: 7 over the limit of 200 will be left out")
+    expect(question).to_contain_text("Could not be read, so it will be left out: Good moments")
+    page.get_by_role("button", name="Load the file").click()
+    data = wait_stored(page, lambda d: len(d["craft"]["moments"]) == 200)
+    assert data["craft"]["moments"][0]["what"] == "Mine"
+    expect(page.locator("[data-save-moment]")).to_be_disabled()
+    expect(page.locator("[data-moment-limit]")).to_contain_text("the most this tool keeps")
 
 
 def test_two_pages_at_once_keep_what_both_wrote(live_server, context):

@@ -16,6 +16,7 @@ from common import serve
 from playwright.sync_api import sync_playwright
 
 from guide import create_app
+from guide.tools import TOOLS
 
 FIRST_RENDER = {"document", "stylesheet"}
 
@@ -41,7 +42,7 @@ def main() -> None:
         app = create_app({"STATIC_BUILD_DIR": build})
         base, server = serve(app)
         site = app.extensions["guide"]
-        pages = ["", "about/", "tools/", "tools/plan/", "tools/scripts/", "tools/self-check/"]
+        pages = ["", "about/", "tools/", *(f"tools/{name}/" for name in TOOLS)]
         pages += [f"{slug}/" for slug in site.chapters]
         urls = [f"{base}/{code}/{path}" for code in site.locales for path in pages]
         rows = []

@@ -29,20 +29,30 @@ URL_PREFIX = "/static/"
 FIGURES = "figures.svg"
 #: The page scripts: one small file per feature in ``static/js/``, joined in this order
 #: into one file on the wire per kind of page, so every page makes one script request.
-#: Chapters and the other pages load `SCRIPT`; the tool pages load `TOOLS_SCRIPT`
-#: instead: the same core and the tools' code, without what only chapters use. Each
-#: source file is a self-contained IIFE; a feature that needs another reads it from
-#: ``window.guide``.
+#: Chapters and the other pages load `SCRIPT`; a tool page loads its own `tool_script`
+#: instead: the same core, what the tools share, that tool's file, then files and kept
+#: copies. A chapter does not carry the tools' code and a tool page does not carry the
+#: other tools' code or what only chapters use, so a new tool makes no other page
+#: heavier. Each source file is a self-contained IIFE; a feature that needs another
+#: reads it from ``window.guide``.
 SCRIPT = "js/guide.js"
-TOOLS_SCRIPT = "js/guide-tools.js"
 CORE_SCRIPTS = (
     "app.js", "offline.js", "install.js", "menu.js", "exit.js", "call.js",
     "schema.js", "storage.js",  # family data: its shape, then the one storage layer
     "overdose-plan.js",  # the plan's essentials in the overdose steps (also printed with a plan)
 )
+#: Each tool's own file in ``static/js/``.
+TOOL_SOURCES = {"plan": "plan.js", "scripts": "scripts.js", "self-check": "self-check.js", "craft": "craft.js"}
+
+
+def tool_script(tool: str) -> str:
+    """The joined script a tool page loads (instead of `SCRIPT`)."""
+    return f"js/tool-{tool}.js"
+
+
 SCRIPTS = {
     SCRIPT: (*CORE_SCRIPTS, "print-card.js", "script-actions.js"),
-    TOOLS_SCRIPT: (*CORE_SCRIPTS, "tools.js", "plan.js", "scripts.js", "self-check.js", "data.js", "copies.js"),
+    **{tool_script(tool): (*CORE_SCRIPTS, "tools.js", own, "data.js", "copies.js") for tool, own in TOOL_SOURCES.items()},
 }
 SCRIPT_SOURCES = tuple(dict.fromkeys(name for names in SCRIPTS.values() for name in names))
 #: Whole-line comments: explanations for people reading the source, not for the wire.
@@ -107,7 +117,7 @@ def _published(source: Path):
 def build_static(source: Path, out: Path) -> dict[str, str]:
     """Copy ``source`` into ``out`` with hashed names; return ``{name: hashed name}``.
 
-    The scripts in `SCRIPT_SOURCES` are published only as the joined `SCRIPT`.
+    The scripts in `SCRIPT_SOURCES` are published only joined, as the names in `SCRIPTS`.
     """
     manifest: dict[str, str] = {}
     for name, data in _published(source):

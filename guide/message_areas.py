@@ -52,6 +52,7 @@ PLACES = {
     "guide/templates/_helplines.html": "the helplines list (Get help chapter)",
     "guide/templates/tools/_data.html": "every tool page: saving, loading and deleting your data",
     "guide/templates/tools/_labels.html": "the names of the parts of a plan, in the tools and in messages about imports",
+    "guide/templates/tools/craft.html": "the Notice patterns and good moments tool (Before and after, Good moments)",
     "guide/templates/tools/_layout.html": "every tool page: top of the page and save messages",
     "guide/templates/tools/index.html": "the Tools page",
     "guide/templates/tools/plan.html": "the Our plan tool",

@@ -1,6 +1,7 @@
 """The family tools' content, taken from the chapters so it is translated with them.
 
-The boundary-script tool offers the boundaries chapter's script cards, grouped by the
+The practice tool (CRAFT: before and after, good moments) has no chapter text of its
+own; it links to the talking-together sections it practises. The boundary-script tool offers the boundaries chapter's script cards, grouped by the
 situations (### headings) they sit under; the helping-or-enabling self-check asks about
 rows of that chapter's Enabling | Helping tables and links back to their sections.
 Nothing a family types ever reaches the server: these functions only read chapters.
@@ -18,10 +19,19 @@ from .content import plain_text
 from .content import translate
 from .locales import GuideLocale
 
-TOOLS = ("plan", "scripts", "self-check")
-#: Which chapter each tool belongs to, for the link from that chapter.
-TOOL_CHAPTERS = {"plan": "relapse-planning", "scripts": "boundaries", "self-check": "helping-or-enabling"}
-CHAPTER_TOOLS = {chapter: tool for tool, chapter in TOOL_CHAPTERS.items()}
+TOOLS = ("plan", "scripts", "self-check", "craft")
+#: The chapters that teach what each tool practises: each links to the tool.
+TOOL_CHAPTERS = {
+    "plan": ("relapse-planning",),
+    "scripts": ("boundaries",),
+    "self-check": ("helping-or-enabling",),
+    "craft": ("talking-together", "helping-or-enabling"),
+}
+#: Chapter -> the tools it links to, in the order of `TOOLS`.
+CHAPTER_TOOLS = {
+    chapter: tuple(tool for tool in TOOLS if chapter in TOOL_CHAPTERS[tool])
+    for chapter in dict.fromkeys(c for chapters in TOOL_CHAPTERS.values() for c in chapters)
+}
 SCENARIOS_PER_SECTION = 3
 #: A helping-or-enabling table whose first column is headed this holds choices that are
 #: not enabling but unsafe for the person and the family (issue 15); its answer is "unsafe".

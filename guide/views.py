@@ -26,6 +26,7 @@ from werkzeug.routing import BaseConverter
 from . import pwa
 from . import tools
 from .assets import FIGURES
+from .assets import tool_script
 from .content import FIGURE_SPRITE
 from .content import render_chapter
 from .content import translate
@@ -110,7 +111,7 @@ def chapter(slug: str):
             page=rendered,
             previous=previous,
             following=following,
-            tool=tools.CHAPTER_TOOLS.get(found.slug),
+            chapter_tools=tools.CHAPTER_TOOLS.get(found.slug, ()),
         )
 
     return _cached("chapter", render, slug)
@@ -125,7 +126,7 @@ def about():
 @bp.get("/tools/")
 def tools_index():
     """The family tools, and what happens to what a family types in them."""
-    return _cached("tools", lambda: render_template("tools/index.html"))
+    return _cached("tools", lambda: render_template("tools/index.html", names=tools.TOOLS))
 
 
 @bp.get("/tools/<name>/")
@@ -174,6 +175,9 @@ def offline():
 bp.add_url_rule("/manifest.webmanifest", "manifest", pwa.web_manifest)
 
 
+bp.add_app_template_global(tool_script)
+
+
 @bp.app_template_global()
 def tool_names() -> tuple[str, ...]:
     return tools.TOOLS
@@ -185,6 +189,7 @@ def tool_title(name: str) -> str:
         "plan": _("Our plan"),
         "scripts": _("My boundary scripts"),
         "self-check": _("Helping or enabling? A self-check"),
+        "craft": _("Notice patterns and good moments"),
     }[name]
 
 
@@ -194,6 +199,7 @@ def tool_summary(name: str) -> str:
         "plan": _("Write down who to call, where the naloxone is, and what you will and will not do if your loved one uses again."),
         "scripts": _("Choose words for hard moments, make them your own, and keep them ready."),
         "self-check": _("Fifteen everyday situations. See which choices make recovery easier."),
+        "craft": _("Write down what comes before and after use, and the good times without it, to see what you can change."),
     }[name]
 
 

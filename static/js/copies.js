@@ -72,6 +72,8 @@
     var n = storage.inventory(), words = panel.dataset, items = $("[data-clear-list]", panel);
     var lines = [n.plan && words.plan, n.scripts && t.format(words.scripts, { count: n.scripts }),
       n.answers && t.format(words.answers, { count: n.answers }), n.draft && words.draft,
+      n.situations && t.format(words.situations, { count: n.situations }),
+      n.moments && t.format(words.moments, { count: n.moments }), n.momentDraft && words.momentDraft,
       n.copies && t.format(words.copies, { count: n.copies }), n.settings && words.settings].filter(Boolean);
     items.textContent = "";
     (lines.length ? lines : [words.nothing]).forEach(function (line) {

@@ -50,8 +50,13 @@
   function nameOf(key) { return names[key] || key; }
 
   function reportLines(report) {
-    var unknown = [], unreadable = [], lines = [];
+    var unknown = [], unreadable = [], lines = [], over = {};
     report.forEach(function (r) {
+      /* Over the limit in the file, then again when added to what is here: one line, one sum. */
+      if (r.kind === "over" && over[r.name]) { over[r.name].count += r.count; return; }
+      if (r.kind === "over") { over[r.name] = { kind: "over", name: r.name, count: r.count, limit: r.limit }; }
+    });
+    report.filter(function (r) { return r.kind !== "over"; }).concat(Object.keys(over).map(function (k) { return over[k]; })).forEach(function (r) {
       if (r.kind === "unknown") { unknown.push("“" + r.name + "”"); }
       if (r.kind === "unreadable") { unreadable.push(nameOf(r.name) + (r.count > 1 ? " (" + r.count + ")" : "")); }
       if (r.kind === "cut" || r.kind === "over") {
@@ -79,7 +84,9 @@
     $("[data-import-found]", question).textContent = t.format(labels.importSummary, {
       plan: Object.keys(found.plan.fields).length, people: found.plan.people.length, scripts: found.scripts.length,
       answers: Object.keys(found.selfCheck.answers).length + Object.keys(found.selfCheck.byPosition).length
-    });
+    }) + (found.craft.situations.length || found.craft.moments.length ? " " + t.format(labels.importSummaryCraft, {
+      situations: found.craft.situations.length, moments: found.craft.moments.length
+    }) : "");
     var list = $("[data-import-report]", question);
     list.textContent = "";
     reportLines(report).forEach(function (line) {

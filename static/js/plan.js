@@ -18,17 +18,7 @@
   var counters = [];
 
   /* Print shows every word: a copy of each filled field's text, as plain text. */
-  function mirror(input) {
-    var copy = document.createElement("div");
-    copy.className = "app-print-text";
-    copy.setAttribute("aria-hidden", "true");
-    input.parentNode.appendChild(copy);
-    return function () {
-      copy.textContent = input.value;
-      input.parentNode.classList.toggle("app-field--filled", !!input.value);
-    };
-  }
-  var mirrors = $$("[data-field]:not([type=date])", form).map(mirror);
+  var mirrors = $$("[data-field]:not([type=date])", form).map(t.mirror);
 
   function rows() { return $$("[data-person]", people); }
 

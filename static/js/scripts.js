@@ -22,15 +22,7 @@
     });
   }
 
-  function button(label, context, action) {
-    var b = document.createElement("button");
-    b.type = "button";
-    b.className = "app-button app-button--small";
-    b.textContent = label;
-    b.setAttribute("aria-label", label + ": " + context.slice(0, 60));
-    b.addEventListener("click", function () { action(b); });
-    return b;
-  }
+  var button = t.button;
 
   function change(control, fn) {
     var result = storage.update("scripts", fn);

@@ -12,7 +12,7 @@
                      what could); aside: the key of its kept copy, or null; raw: the stored
                      text when there is a problem.
    update(part, fn)  Re-reads, stores fn(copy of data[part]) for part "plan", "scripts",
-                     "selfCheck" or "drafts", and nothing else. Unreadable data is kept aside
+                     "selfCheck", "drafts" or "craft", and nothing else. Unreadable data is kept aside
                      before it is overwritten; if that fails, nothing is written.
                      Returns { ok, reason: "full" | "unavailable" | "no-room-for-copy" }.
    replace(data)     Whole-data write (import, restore): what is there is kept as a backup
@@ -21,7 +21,8 @@
    copies()          [{ key, kind: "unreadable" | "backup", time, raw, usable }], newest first.
    restore(key)      replace() with that copy's readable data, then drop the copy.
    removeCopy(key)
-   inventory()       { plan, scripts, answers, draft, copies, settings }: counts of what is kept.
+   inventory()       { plan, scripts, answers, draft, situations, moments, momentDraft, copies,
+                     settings }: counts of what is kept.
    clearAll()        Deletes every "guide.*" key; returns the inventory of what it deleted.
    clean(value, limited)  { data, report, usable }: what a file holds that schema 2 keeps;
                      with limited, also LIMITS. report: [{ kind: "unknown" |
@@ -99,7 +100,7 @@
 
   function isEmpty(data) {
     var n = inventoryOf(data);
-    return !(n.plan || n.scripts || n.answers || n.draft);
+    return !(n.plan || n.scripts || n.answers || n.draft || n.situations || n.moments || n.momentDraft);
   }
 
   function notify() {

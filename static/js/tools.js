@@ -6,7 +6,8 @@
    window.guide.tools: $, $$, status (the page's live region), tell(control, text, failed),
    saved(control, result), later(fn) (a pause-in-typing save that also runs when the page
    is hidden or closed: soon(), now(), cancel()), cancelAll(), counter(field, limit),
-   format(template, values). */
+   mirror(field) (its words as plain text for print), button(label, context, action) (a
+   small button whose name also says what it acts on), format(template, values). */
 (function () {
   "use strict";
   var guide = window.guide = window.guide || {};
@@ -87,7 +88,31 @@
     return show;
   }
 
-  guide.tools = { $: $, $$: $$, status: status, tell: tell, saved: saved, later: later, cancelAll: cancelAll, counter: counter, format: format };
+  /* Print shows every word: a plain-text copy of a field's words, shown instead of the
+     field on paper. Returns the function that updates it. */
+  function mirror(field) {
+    var copy = document.createElement("div");
+    copy.className = "app-print-text";
+    copy.setAttribute("aria-hidden", "true");
+    field.parentNode.appendChild(copy);
+    return function () {
+      copy.textContent = field.value;
+      field.parentNode.classList.toggle("app-field--filled", !!field.value);
+    };
+  }
+
+  function button(label, context, action) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "app-button app-button--small";
+    b.textContent = label;
+    b.setAttribute("aria-label", label + ": " + context.slice(0, 60));
+    b.addEventListener("click", function () { action(b); });
+    return b;
+  }
+
+  guide.tools = { $: $, $$: $$, status: status, tell: tell, saved: saved, later: later, cancelAll: cancelAll, counter: counter,
+    mirror: mirror, button: button, format: format };
 
   $$("[data-needs-js], [data-add-person], [data-print], [data-use]").forEach(function (el) { el.hidden = false; });
 

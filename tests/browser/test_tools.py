@@ -8,6 +8,9 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from guide.tools import CHAPTER_TOOLS
+from guide.tools import TOOLS
+
 from .conftest import PHONE
 from .test_offline import visit_until_saved
 
@@ -240,7 +243,7 @@ def test_self_check_explains_kindly_suggests_sections_and_keeps_answers(live_ser
 def test_without_javascript_the_tools_explain_and_the_plan_prints_blank(browser, live_server):
     context = browser.new_context(java_script_enabled=False, **PHONE)
     page = context.new_page()
-    for tool in ("plan", "scripts", "self-check"):
+    for tool in TOOLS:
         page.goto(f"{live_server.url}/en/tools/{tool}/")
         expect(page.locator(".app-needs-js")).to_be_visible()
         expect(page.locator(".app-needs-js")).to_contain_text("needs JavaScript")
@@ -254,10 +257,11 @@ def test_without_javascript_the_tools_explain_and_the_plan_prints_blank(browser,
 
 
 def test_chapters_link_to_their_tools(live_server, page):
-    for slug, tool in [("relapse-planning", "plan"), ("boundaries", "scripts"), ("helping-or-enabling", "self-check")]:
-        page.goto(f"{live_server.url}/en/{slug}/")
-        page.locator(".app-tool-link a").click()
-        page.wait_for_url(f"**/en/tools/{tool}/")
+    for slug, tools in CHAPTER_TOOLS.items():
+        for tool in tools:
+            page.goto(f"{live_server.url}/en/{slug}/")
+            page.locator(".app-tool-link a").nth(tools.index(tool)).click()
+            page.wait_for_url(f"**/en/tools/{tool}/")
 
 
 def test_crisis_line_is_prefilled_from_the_chosen_country_and_stays_editable(live_server, page):

@@ -11,6 +11,8 @@ from guide.assets import SCRIPT_SOURCES
 from guide.assets import SCRIPTS
 from guide.assets import build_static
 from guide.assets import join_scripts
+from guide.assets import tool_script
+from guide.tools import TOOLS
 
 STATIC = ROOT / "static"
 
@@ -28,9 +30,11 @@ def scripts_of(client, url):
 def test_every_page_loads_one_joined_script_and_a_tool_page_the_tools_one(client):
     chapter = scripts_of(client, "/en/treatment/")
     assert len(chapter) == 1 and re.fullmatch(r"/static/js/guide\.[0-9a-f]{12}\.js", chapter[0][0])
-    tools = scripts_of(client, "/en/tools/plan/")
-    assert [src.split(".")[0] for src, _ in tools] == ["/static/js/guide-tools"]
-    body = "".join(text for _, text in chapter + tools)
+    body = "".join(text for _, text in chapter)
+    for tool in TOOLS:
+        scripts = scripts_of(client, f"/en/tools/{tool}/")
+        assert [src.split(".")[0] for src, _ in scripts] == [f"/static/js/tool-{tool}"]
+        body += "".join(text for _, text in scripts)
     for name in SCRIPT_SOURCES:
         assert f"/* {name} */" in body
         # Whole-line comments are left out; the code itself is all there.
@@ -38,6 +42,16 @@ def test_every_page_loads_one_joined_script_and_a_tool_page_the_tools_one(client
                           if line.strip().startswith(("(function", "var ", "if (")))
         assert first_code in body
     assert "tools.js" not in chapter[0][1]
+
+
+def test_a_tool_page_carries_only_its_own_tools_code(client):
+    """A new tool must not make the other tool pages heavier (the 30 KB page budget)."""
+    own = {tool: SCRIPTS[tool_script(tool)] for tool in TOOLS}
+    for tool, names in own.items():
+        _, body = scripts_of(client, f"/en/tools/{tool}/")[0]
+        others = {name for other, its in own.items() if other != tool for name in its} - set(names)
+        assert others and not [name for name in others if f"/* {name} */" in body]
+        assert "/* tools.js */" in body and "/* data.js */" in body and "/* copies.js */" in body
 
 
 def test_scripts_are_joined_in_the_listed_order():
@@ -49,7 +63,7 @@ def test_scripts_are_joined_in_the_listed_order():
 
 def test_source_scripts_are_not_published_separately(tmp_path):
     names = build_static(STATIC, tmp_path)
-    assert "js/guide.js" in names and "js/guide-tools.js" in names
+    assert "js/guide.js" in names and all(tool_script(tool) in names for tool in TOOLS)
     assert not any(f"js/{name}" in names for name in SCRIPT_SOURCES)
 
 

@@ -1,0 +1,230 @@
+"""Search text: how words are normalised, split and stemmed, and how a query is ranked.
+
+The browser searches with ``static/js/search.js``; it has no stemmer. Everything that
+depends on the language is decided here, at build time, and shipped in the index
+(`guide.search_index`): the stem of every word form in the text, and the few letters
+to fold. Both sides then do the same three things to any text:
+
+1. `normalise`: lower case, accents and Arabic/Hebrew vowel marks removed (``á`` -> ``a``,
+   ``ñ`` -> ``n``, ``أ`` -> ``ا``), and the language's letter folds (`folds`): tatweel
+   dropped, ``ة`` -> ``ه``, ``ى`` -> ``ي`` (Persian: ``ي``/``ى`` -> ``ی``, ``ك`` -> ``ک``), Arabic
+   and Persian digits -> 0-9;
+2. `terms`: words are runs of letters, digits and marks; in scripts written without
+   spaces (Chinese, Japanese kana, Thai) every two neighbouring characters are a term;
+3. a word's stem is looked up (``forms``); a query word not in the text matches the
+   words it begins, else the longest stem inside it (``jailed``, ``الانتكاسة``), else
+   words one typo away (two in long words).
+
+`search` is the reference ranking, the same as the browser's: a unit test runs the
+fixed set of queries through it, a browser test through the page.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+
+import snowballstemmer
+
+#: Removed after NFD: Latin/Greek/Cyrillic combining accents, Hebrew points, Arabic tashkeel.
+MARKS = "\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed"
+_MARKS = re.compile(f"[{MARKS}]")
+#: Scripts written without spaces between words: searched by character pairs.
+NO_SPACE = "\u0e00-\u0eff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_NO_SPACE_RUN = re.compile(f"([{NO_SPACE}]+)")
+_NO_SPACE_CHAR = re.compile(f"[{NO_SPACE}]")
+
+_DIGITS = {**{chr(0x660 + i): str(i) for i in range(10)}, **{chr(0x6F0 + i): str(i) for i in range(10)}}
+_ARABIC = {"\u0640": "", "\u0671": "\u0627", "\u0629": "\u0647", "\u0649": "\u064a", **_DIGITS}
+_PERSIAN = {**_ARABIC, "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"}
+
+#: How a query word matched a term: the share of the term's weight it earns.
+EXACT, PREFIX, IN_WORD, TYPO = 1.0, 0.7, 0.6, 0.5
+#: A section earns this share of the best score of another section of its page.
+PAGE = 0.2
+#: Results shown at most.
+LIMIT = 10
+
+
+def folds(language: str) -> dict[str, str]:
+    """The letters folded for ``language`` (a Babel language code: ``ar``, ``fa``, ``es``)."""
+    return dict(_PERSIAN if language == "fa" else _ARABIC)
+
+
+@functools.cache
+def _table(language: str) -> dict[int, str]:
+    return str.maketrans(folds(language))
+
+
+def normalise(text: str, language: str) -> str:
+    text = unicodedata.normalize("NFD", text.lower())
+    return unicodedata.normalize("NFC", _MARKS.sub("", text)).translate(_table(language))
+
+
+def _mark_ranges() -> str:
+    """Every combining mark of the Basic Multilingual Plane, as a character class's ranges."""
+    marks = {c for c in range(0x10000) if unicodedata.category(chr(c))[0] == "M"}
+    starts = sorted(c for c in marks if c - 1 not in marks)
+    ends = sorted(c for c in marks if c + 1 not in marks)
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in zip(starts, ends))
+
+
+#: A word: letters, digits and marks (``[^\W_]`` is exactly Unicode's letters and digits).
+_WORD = re.compile(f"(?:[^\\W_]|[{_mark_ranges()}])+")
+
+
+def _words(text: str) -> list[str]:
+    """Runs of letters, digits and marks; pairs of characters in scripts without spaces."""
+    out = []
+    for word in _WORD.findall(_NO_SPACE_RUN.sub(r" \1 ", text)):
+        if _NO_SPACE_CHAR.match(word):
+            out += [word[i : i + 2] for i in range(len(word) - 1)] or [word]
+        else:
+            out.append(word)
+    return out
+
+
+def terms(text: str, language: str) -> list[str]:
+    """The normalised words (or character pairs) of ``text``, in order."""
+    return _words(normalise(text, language))
+
+
+@functools.cache
+def stemmer(language: str):
+    """A Snowball stemmer for ``language`` (``fa``, ``pt``...), or None where Snowball has none."""
+    from babel import Locale
+
+    name = Locale.parse(language).get_language_name("en").split()[0].lower()
+    return snowballstemmer.stemmer(name) if name in snowballstemmer.algorithms() else None
+
+
+def stems(text: str, language: str) -> list[tuple[str, str]]:
+    """(form, stem) for each word of ``text``, both normalised.
+
+    Snowball's rules expect the written word (Spanish suffixes carry accents), so the stem
+    is taken from the word before it is normalised.
+    """
+    return [pair for word in _words(unicodedata.normalize("NFC", text.lower())) if (pair := _stem(word, language))[0]]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stem(word: str, language: str) -> tuple[str, str]:
+    form, stem = normalise(word, language), stemmer(language)
+    root = normalise(stem.stemWord(word), language) if stem and not _NO_SPACE_CHAR.match(word) else form
+    return form, root or form
+
+
+# --- the query side: the same steps as static/js/search.js -----------------------
+
+
+def within(a: str, b: str, most: int) -> bool:
+    """Whether ``a`` becomes ``b`` with at most ``most`` edits (a swap of neighbours is one)."""
+    if abs(len(a) - len(b)) > most:
+        return False
+    before, row = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if before and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, row = row, current
+        if min(row) > most:
+            return False
+    return row[-1] <= most
+
+
+#: Postings are written in these 90 characters: no quote, no backslash, no "|".
+ALPHABET = "".join(chr(c) for c in range(35, 127) if chr(c) not in "\\|")
+_ESCAPE = len(ALPHABET) - 1
+
+
+def encode_posting(gap: int, bits: int) -> str:
+    """One posting: sections skipped since the term's previous one, then the weight bits (`weight`)."""
+    a, n = ALPHABET, len(ALPHABET)
+    head = a[gap] if gap < _ESCAPE else a[_ESCAPE] + a[gap // n] + a[gap % n]
+    return head + a[bits]
+
+
+def unpack(index: dict) -> tuple[dict[str, dict[int, int]], dict[str, str]]:
+    """(term -> {section: bits}, form -> stem) from the index's ``terms``.
+
+    Each entry is the postings, then optionally ``|`` and the term's other forms, each
+    written ``before-after`` around the stem (``-e`` for naloxon -> naloxone) or in full.
+    A term with no postings is too common to index: the query leaves it out.
+    """
+    postings, forms = {}, {}
+    where = {c: i for i, c in enumerate(ALPHABET)}
+    for term, entry in index["terms"].items():
+        coded, _bar, others = entry.partition("|")
+        section, i, found = -1, 0, {}
+        while i < len(coded):
+            gap = where[coded[i]]
+            if gap == _ESCAPE:
+                gap, i = where[coded[i + 1]] * len(ALPHABET) + where[coded[i + 2]], i + 2
+            section += gap + 1
+            found[section] = where[coded[i + 1]]
+            i += 2
+        postings[term] = found
+        for other in others.split():
+            before, dash, after = other.partition("-")
+            forms[before + term + after if dash else other] = term
+    return postings, forms
+
+
+def candidates(word: str, postings: dict, forms: dict) -> dict[str, float]:
+    """Stem -> how well ``word`` (normalised) matches it, by the first rule that finds any."""
+    stem = forms.get(word, word)
+    if stem in postings:
+        return {stem: EXACT}
+    keys = [*postings, *forms]
+    found = {}
+    if len(word) > 1:
+        found = {forms.get(k, k): PREFIX for k in keys if k.startswith(word)}
+    if not found and len(word) > 4:
+        inside = [k for k in postings if len(k) >= max(4, len(word) / 2) and k in word]
+        found = {max(inside, key=len): IN_WORD} if inside else {}
+    if not found and len(word) > 3:
+        most = 2 if len(word) > 7 else 1
+        found = {forms.get(k, k): TYPO for k in keys if within(word, k, most)}
+    return {k: v for k, v in found.items() if postings.get(k)}
+
+
+def weight(bits: int, rarity: float, top: bool) -> float:
+    """A term in a section: how often (bits 0-1, up to 3), in its heading (4; the top
+    section's heading is the page's title), in the page's title or summary (8)."""
+    count = bits & 3
+    heading = (5 if top else 3) if bits & 4 else 0
+    return rarity * ((1 + math.log(count) if count else 0) + heading + (1 if bits & 8 else 0))
+
+
+def search(index: dict, query: str, limit: int = LIMIT) -> list[tuple[str, str]]:
+    """The best sections for ``query`` as (page URL, anchor): most query words matched first, then score."""
+    words = list(dict.fromkeys(terms(query, index["lang"])))
+    postings, forms = unpack(index)
+    sections = len(index["sections"])
+    common = {w for w in words if postings.get(forms.get(w, w)) == {}}
+    matched: dict[int, list] = {}
+    for word in [w for w in words if w not in common] or words:
+        best: dict[int, float] = {}
+        for term, quality in candidates(word, postings, forms).items():
+            rarity = math.log(1 + sections / len(postings[term]))
+            for section, bits in postings[term].items():
+                best[section] = max(best.get(section, 0), quality * weight(bits, rarity, not index["sections"][section][1]))
+        for section, score in best.items():
+            entry = matched.setdefault(section, [0, 0.0])
+            entry[0] += 1
+            entry[1] += score
+    page_of = [page for page, _anchor in index["sections"]]
+    best_two: dict[int, list[float]] = {}
+    for section, (_count, score) in matched.items():
+        top = best_two.setdefault(page_of[section], [0.0, 0.0])
+        top[:] = sorted([*top, score], reverse=True)[:2]
+    for section, entry in matched.items():
+        top = best_two[page_of[section]]
+        entry[1] += PAGE * (top[1] if entry[1] == top[0] else top[0])
+    ranked = sorted(matched, key=lambda s: (-matched[s][0], -round(matched[s][1], 6), s))
+    return [(index["pages"][index["sections"][s][0]], index["sections"][s][1]) for s in ranked[:limit]]

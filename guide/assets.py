@@ -29,10 +29,13 @@ URL_PREFIX = "/static/"
 #: into a file on the wire. Every page loads `SCRIPT`; the tool pages also load
 #: `TOOLS_SCRIPT`, so a chapter does not carry the tools' code. Each source file is a
 #: self-contained IIFE; a feature that needs another reads it from ``window.guide``.
+#: `SEARCH_SCRIPT` is on no page: the bar's menu loads it when first opened (menu.js),
+#: so the pages' budgets stay as they are.
 #: The chapters' pictures, all in one file (guide/figures.py).
 FIGURES = "figures.svg"
 SCRIPT = "js/guide.js"
 TOOLS_SCRIPT = "js/guide-tools.js"
+SEARCH_SCRIPT = "js/guide-search.js"
 SCRIPTS = {
     SCRIPT: (
         "app.js", "offline.js", "menu.js", "call.js",
@@ -40,6 +43,7 @@ SCRIPTS = {
         "overdose-plan.js", "print-card.js",
     ),
     TOOLS_SCRIPT: ("tools.js", "plan.js", "scripts.js", "self-check.js", "data.js", "copies.js"),
+    SEARCH_SCRIPT: ("search.js",),
 }
 SCRIPT_SOURCES = tuple(name for names in SCRIPTS.values() for name in names)
 #: Whole-line comments: explanations for people reading the source, not for the wire.

@@ -13,7 +13,7 @@ to fold. Both sides then do the same three things to any text:
    spaces (Chinese, Japanese kana, Thai) every two neighbouring characters are a term;
 3. a word's stem is looked up (``forms``); a query word not in the text matches the
    words it begins, else the longest stem inside it (``jailed``, ``الانتكاسة``), else
-   words one typo away (two in long words).
+   words one slip away (`typo`).
 
 `search` is the reference ranking, the same as the browser's: a unit test runs the
 fixed set of queries through it, a browser test through the page.
@@ -42,8 +42,8 @@ _PERSIAN = {**_ARABIC, "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9
 
 #: How a query word matched a term: the share of the term's weight it earns.
 EXACT, PREFIX, IN_WORD, TYPO = 1.0, 0.7, 0.6, 0.5
-#: A section earns this share of the best score of another section of its page.
-PAGE = 0.2
+#: A section earns this share of the scores of the other sections of its page that match.
+PAGE = 0.1
 #: Results shown at most.
 LIMIT = 10
 
@@ -119,32 +119,27 @@ def _stem(word: str, language: str) -> tuple[str, str]:
 # --- the query side: the same steps as static/js/search.js -----------------------
 
 
-def within(a: str, b: str, most: int) -> bool:
-    """Whether ``a`` becomes ``b`` with at most ``most`` edits (a swap of neighbours is one)."""
-    if abs(len(a) - len(b)) > most:
-        return False
-    before, row = None, list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
-            if before and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], before[j - 2] + 1)
-        before, row = row, current
-        if min(row) > most:
-            return False
-    return row[-1] <= most
+def drops(word: str) -> set[str]:
+    """``word`` and every way of dropping one of its letters."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
-#: Postings are written in these 90 characters: no quote, no backslash, no "|".
-ALPHABET = "".join(chr(c) for c in range(35, 127) if chr(c) not in "\\|")
+def typo(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are one slip apart: a letter added, dropped or changed, two
+    neighbours swapped (and a few pairs of slips), found as a shared result of `drops`."""
+    return abs(len(a) - len(b)) < 2 and not drops(a).isdisjoint(drops(b))
+
+
+#: Postings are written in the 92 characters from ``#`` to ``~`` (a character's code - 35).
+ALPHABET = "".join(chr(c) for c in range(35, 127))
 _ESCAPE = len(ALPHABET) - 1
 
 
 def encode_posting(gap: int, bits: int) -> str:
     """One posting: sections skipped since the term's previous one, then the weight bits (`weight`)."""
     a, n = ALPHABET, len(ALPHABET)
+    if gap >= n * n:
+        raise ValueError(f"a gap of {gap} sections does not fit in a posting")
     head = a[gap] if gap < _ESCAPE else a[_ESCAPE] + a[gap // n] + a[gap % n]
     return head + a[bits]
 
@@ -152,14 +147,14 @@ def encode_posting(gap: int, bits: int) -> str:
 def unpack(index: dict) -> tuple[dict[str, dict[int, int]], dict[str, str]]:
     """(term -> {section: bits}, form -> stem) from the index's ``terms``.
 
-    Each entry is the postings, then optionally ``|`` and the term's other forms, each
-    written ``before-after`` around the stem (``-e`` for naloxon -> naloxone) or in full.
+    Each entry is the postings, then the term's other forms after spaces, each written
+    ``before-after`` around the stem (``-e`` for naloxon -> naloxone) or in full.
     A term with no postings is too common to index: the query leaves it out.
     """
     postings, forms = {}, {}
     where = {c: i for i, c in enumerate(ALPHABET)}
     for term, entry in index["terms"].items():
-        coded, _bar, others = entry.partition("|")
+        coded, *others = entry.split(" ")
         section, i, found = -1, 0, {}
         while i < len(coded):
             gap = where[coded[i]]
@@ -169,28 +164,42 @@ def unpack(index: dict) -> tuple[dict[str, dict[int, int]], dict[str, str]]:
             found[section] = where[coded[i + 1]]
             i += 2
         postings[term] = found
-        for other in others.split():
+        for other in others:
             before, dash, after = other.partition("-")
             forms[before + term + after if dash else other] = term
     return postings, forms
 
 
 def candidates(word: str, postings: dict, forms: dict) -> dict[str, float]:
-    """Stem -> how well ``word`` (normalised) matches it, by the first rule that finds any."""
+    """Stem -> how well ``word`` (normalised) matches it, by the first rule that finds any.
+
+    Only terms with postings count: a too-common word (empty postings) matches nothing.
+    """
+    found: dict[str, float] = {}
+
+    def add(key: str, quality: float) -> None:
+        key = forms.get(key, key)
+        if postings.get(key):
+            found[key] = quality
+
     stem = forms.get(word, word)
     if stem in postings:
-        return {stem: EXACT}
+        add(stem, EXACT)
+        return found
     keys = [*postings, *forms]
-    found = {}
-    if len(word) > 1:
-        found = {forms.get(k, k): PREFIX for k in keys if k.startswith(word)}
+    if len(word) > 1 or _NO_SPACE_CHAR.match(word):  # one Chinese character begins its pairs
+        for key in keys:
+            if key.startswith(word):
+                add(key, PREFIX)
     if not found and len(word) > 4:
-        inside = [k for k in postings if len(k) >= max(4, len(word) / 2) and k in word]
-        found = {max(inside, key=len): IN_WORD} if inside else {}
+        inside = sorted((k for k in postings if len(k) >= max(4, len(word) / 2) and k in word), key=lambda k: (-len(k), k))
+        if inside:
+            add(inside[0], IN_WORD)
     if not found and len(word) > 3:
-        most = 2 if len(word) > 7 else 1
-        found = {forms.get(k, k): TYPO for k in keys if within(word, k, most)}
-    return {k: v for k, v in found.items() if postings.get(k)}
+        for key in keys:
+            if typo(word, key):
+                add(key, TYPO)
+    return found
 
 
 def weight(bits: int, rarity: float, top: bool) -> float:
@@ -219,12 +228,10 @@ def search(index: dict, query: str, limit: int = LIMIT) -> list[tuple[str, str]]
             entry[0] += 1
             entry[1] += score
     page_of = [page for page, _anchor in index["sections"]]
-    best_two: dict[int, list[float]] = {}
+    totals: dict[int, float] = {}
     for section, (_count, score) in matched.items():
-        top = best_two.setdefault(page_of[section], [0.0, 0.0])
-        top[:] = sorted([*top, score], reverse=True)[:2]
+        totals[page_of[section]] = totals.get(page_of[section], 0) + score
     for section, entry in matched.items():
-        top = best_two[page_of[section]]
-        entry[1] += PAGE * (top[1] if entry[1] == top[0] else top[0])
-    ranked = sorted(matched, key=lambda s: (-matched[s][0], -round(matched[s][1], 6), s))
+        entry[1] += PAGE * (totals[page_of[section]] - entry[1])
+    ranked = sorted(matched, key=lambda s: (-matched[s][0], -math.floor(matched[s][1] * 1e6 + 0.5), s))
     return [(index["pages"][index["sections"][s][0]], index["sections"][s][1]) for s in ranked[:limit]]

@@ -124,7 +124,7 @@ def build(language: str, pages: list[tuple[str, str, list[tuple[str, str, str]]]
     entries = {}
     for term in sorted(df):
         entry = "".join(postings[term])
-        entries[term] = f"{entry}|{' '.join(forms[term])}" if forms[term] else entry
+        entries[term] = " ".join([entry, *forms[term]])
     return {
         "lang": language,
         "fold": folds(language),
@@ -156,7 +156,7 @@ def index_page(site, locale):
     key = ("search", locale.code)
 
     def render():
-        outer = g.get("locale")
+        outer = g.pop("locale", None)
         g.locale = locale  # tool names and result counts in the index's language
         try:
             index = build(locale.babel.language, _pages(site, locale))
@@ -165,7 +165,9 @@ def index_page(site, locale):
                 "count": [ngettext("%(num)d result", "%(num)d results", n) for n in range(1, LIMIT + 1)],
             }
         finally:
-            g.locale = outer
+            g.pop("locale")
+            if outer is not None:
+                g.locale = outer
         body = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         return make_page(body, locale.tag, mimetype="application/json", cache_control=FOREVER)
 

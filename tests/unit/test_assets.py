@@ -7,8 +7,11 @@ import re
 import pytest
 
 from guide import ROOT
+from guide.assets import SCRIPT
 from guide.assets import SCRIPT_SOURCES
 from guide.assets import SCRIPTS
+from guide.assets import SEARCH_SCRIPT
+from guide.assets import TOOLS_SCRIPT
 from guide.assets import build_static
 from guide.assets import join_scripts
 
@@ -31,13 +34,24 @@ def test_a_chapter_loads_one_joined_script_and_a_tool_page_two(client):
     tools = scripts_of(client, "/en/tools/plan/")
     assert [src.split(".")[0] for src, _ in tools] == ["/static/js/guide", "/static/js/guide-tools"]
     body = "".join(text for _, text in tools)
-    for name in SCRIPT_SOURCES:
+    for name in SCRIPTS[SCRIPT] + SCRIPTS[TOOLS_SCRIPT]:
         assert f"/* {name} */" in body
         # Whole-line comments are left out; the code itself is all there.
         first_code = next(line for line in (STATIC / "js" / name).read_text("utf-8").splitlines()
                           if line.strip().startswith(("(function", "var ", "if (")))
         assert first_code in body
     assert "tools.js" not in chapter[0][1]
+    assert "/* search.js */" not in body
+
+
+def test_the_search_script_is_on_no_page_but_named_by_the_search_box(client):
+    """The bar's menu loads it when first opened (menu.js), so no page carries its weight."""
+    html = client.get("/en/tools/plan/").get_data(as_text=True)
+    src = re.search(r'data-script="(/static/js/guide-search\.[0-9a-f]{12}\.js)"', html).group(1)
+    assert src not in re.findall(r'<script[^>]+src="([^"]+)"', html)
+    response = client.get(src)
+    assert "/* search.js */" in response.get_data(as_text=True) and SCRIPTS[SEARCH_SCRIPT] == ("search.js",)
+    response.close()
 
 
 def test_scripts_are_joined_in_the_listed_order():

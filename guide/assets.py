@@ -25,27 +25,30 @@ from .serving import SECURITY_HEADERS
 COMPRESSIBLE = {".css", ".js", ".svg", ".json", ".txt", ".webmanifest", ".html"}
 URL_PREFIX = "/static/"
 
-#: The page scripts: one small file per feature in ``static/js/``, joined in this order
-#: into a file on the wire. Every page loads `SCRIPT`; the tool pages also load
-#: `TOOLS_SCRIPT`, so a chapter does not carry the tools' code. Each source file is a
-#: self-contained IIFE; a feature that needs another reads it from ``window.guide``.
-#: `SEARCH_SCRIPT` is on no page: the bar's menu loads it when first opened (menu.js),
-#: so the pages' budgets stay as they are.
 #: The chapters' pictures, all in one file (guide/figures.py).
 FIGURES = "figures.svg"
+#: The page scripts: one small file per feature in ``static/js/``, joined in this order
+#: into one file on the wire per kind of page, so every page makes one script request.
+#: Chapters and the other pages load `SCRIPT`; the tool pages load `TOOLS_SCRIPT`
+#: instead: the same core and the tools' code, without what only chapters use. Each
+#: source file is a self-contained IIFE; a feature that needs another reads it from
+#: ``window.guide``.
 SCRIPT = "js/guide.js"
 TOOLS_SCRIPT = "js/guide-tools.js"
+#: On no page: the bar's menu loads it when first opened (menu.js), so the pages'
+#: budgets stay as they are.
 SEARCH_SCRIPT = "js/guide-search.js"
+CORE_SCRIPTS = (
+    "app.js", "offline.js", "install.js", "menu.js", "exit.js", "call.js",
+    "schema.js", "storage.js",  # family data: its shape, then the one storage layer
+    "overdose-plan.js",  # the plan's essentials in the overdose steps (also printed with a plan)
+)
 SCRIPTS = {
-    SCRIPT: (
-        "app.js", "offline.js", "menu.js", "call.js",
-        "schema.js", "storage.js",  # family data: its shape, then the one storage layer
-        "overdose-plan.js", "print-card.js",
-    ),
-    TOOLS_SCRIPT: ("tools.js", "plan.js", "scripts.js", "self-check.js", "data.js", "copies.js"),
+    SCRIPT: (*CORE_SCRIPTS, "print-card.js", "script-actions.js"),
+    TOOLS_SCRIPT: (*CORE_SCRIPTS, "tools.js", "plan.js", "scripts.js", "self-check.js", "data.js", "copies.js"),
     SEARCH_SCRIPT: ("search.js",),
 }
-SCRIPT_SOURCES = tuple(name for names in SCRIPTS.values() for name in names)
+SCRIPT_SOURCES = tuple(dict.fromkeys(name for names in SCRIPTS.values() for name in names))
 #: Whole-line comments: explanations for people reading the source, not for the wire.
 _BLOCK_COMMENT = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.M | re.S)
 _LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*\n", re.M)

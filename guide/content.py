@@ -70,6 +70,9 @@ class Section:
     anchor: str
     title: Markup
     in_source: bool  # the heading had no translation and shows English
+    #: The ### situations under it that hold scripts ("what you could say"), listed in
+    #: "On this page" so the words for a hard moment are one tap from the top.
+    situations: list[Section] = field(default_factory=list)
 
 
 @dataclass
@@ -235,15 +238,21 @@ def render_chapter(
                 else:
                     child.attrSet("href", resolved)
 
-    sections = [
-        Section(
-            anchors[i],
-            Markup(_md.renderer.renderInline(tokens[i + 1].children or [], _md.options, {})),
-            i + 1 in untranslated,
-        )
-        for i in anchors
-        if tokens[i].tag == "h2"
-    ]
+    def section(i: int) -> Section:
+        html = Markup(_md.renderer.renderInline(tokens[i + 1].children or [], _md.options, {}))
+        return Section(anchors[i], html, i + 1 in untranslated)
+
+    sections: list[Section] = []
+    situation: int | None = None
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h2" and i in anchors:
+            sections.append(section(i))
+            situation = None
+        elif token.type == "heading_open" and token.tag == "h3" and i in anchors:
+            situation = i
+        elif token.type == "container_script_open" and situation is not None and sections:
+            sections[-1].situations.append(section(situation))
+            situation = None
     first_section = next((i for i in anchors if tokens[i].tag == "h2"), len(tokens))
     env = {"labels": labels, "components": components or {}}
     title, title_ok = translate(locale, chapter.title)

@@ -29,7 +29,11 @@ def language_and_script(code: str) -> tuple[str, str | None]:
     script = locale.script
     if script is None:
         likely = get_global("likely_subtags").get(str(locale)) or get_global("likely_subtags").get(locale.language)
-        script = Locale.parse(likely).script if likely else None
+        try:
+            # Babel's own table can name a locale Babel cannot load (``no`` -> ``no_Latn_NO``).
+            script = Locale.parse(likely).script if likely else None
+        except (ValueError, TypeError, UnknownLocaleError):
+            script = likely.split("_")[1] if likely and likely.count("_") >= 1 else None
     return locale.language, script
 
 

@@ -59,7 +59,7 @@ def numbers(text: str) -> Counter:
 
 def written_numbers(text: str) -> Counter:
     """Digits plus Chinese (and Japanese) numerals written as characters."""
-    found = numbers(text)
+    found = Counter(numbers(text))  # a copy: numbers() is cached and must not change
     for match in _CHINESE.finditer(_NOT_TEXT.sub(" ", text)):
         found[str(chinese_value(match.group(0)))] += 1
     return found

@@ -36,7 +36,8 @@ BACKGROUND_COLOR = "#ffffff"
 
 def locale_urls(site: Site, code: str) -> list[str]:
     """Every URL of one locale: what the service worker saves, and what a freeze writes."""
-    urls = [url_for(endpoint, lang_code=code) for endpoint in ("pages.index", "pages.about", "pages.offline")]
+    pages = ("pages.index", "pages.about", "pages.offline", "pages.neutral")
+    urls = [url_for(endpoint, lang_code=code) for endpoint in pages]
     urls += [url_for("pages.manifest", lang_code=code), url_for("pages.tools_index", lang_code=code)]
     urls += [url_for("pages.tool", lang_code=code, name=name) for name in TOOLS]
     urls += [url_for("pages.chapter", lang_code=code, slug=slug) for slug in site.chapters]

@@ -159,6 +159,12 @@ def tool(name: str):
     return _cached("tool", render, name)
 
 
+@bp.get("/recipe/")
+def neutral():
+    """The ordinary page the exit control opens: a recipe that gives nothing away."""
+    return _cached("neutral", lambda: render_template("neutral.html"))
+
+
 @bp.get("/offline/")
 def offline():
     """Shown by the service worker for a page that is not saved while there is no network."""
@@ -166,6 +172,11 @@ def offline():
 
 
 bp.add_url_rule("/manifest.webmanifest", "manifest", pwa.web_manifest)
+
+
+@bp.app_template_global()
+def tool_names() -> tuple[str, ...]:
+    return tools.TOOLS
 
 
 @bp.app_template_global()

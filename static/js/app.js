@@ -60,25 +60,6 @@
   window.guide = window.guide || {};
   window.guide.country = savedCountry;
 
-  /* About page: how much this guide keeps on the device. */
-  function showStorage() {
-    var place = document.querySelector(".app-storage");
-    if (!place || !navigator.storage || !navigator.storage.estimate) { return; }
-    navigator.storage.estimate().then(function (estimate) {
-      var megabytes = (estimate.usage || 0) / 1e6;
-      var size = new Intl.NumberFormat(document.documentElement.lang, {
-        style: "unit", unit: "megabyte", maximumFractionDigits: 1
-      }).format(megabytes);
-      place.textContent = place.getAttribute("data-template").replace("{size}", size);
-      place.hidden = false;
-    }).catch(function () { /* nothing to show */ });
-  }
-
-  /* An installed guide should not be cleared when the phone runs short of space. */
-  window.addEventListener("appinstalled", function () {
-    if (navigator.storage && navigator.storage.persist) { navigator.storage.persist(); }
-  });
-
   /* The frozen site's front page: go to the first language the browser asks for. */
   function chooseLanguage() {
     var list = document.querySelector("[data-choose-language]");
@@ -99,5 +80,4 @@
 
   chooseLanguage();
   initCountry();
-  showStorage();
 })();

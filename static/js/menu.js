@@ -43,6 +43,23 @@
     } catch (error) { /* no Unicode property escapes: no search box */ }
   }
 
+  /* Switching language keeps the reader at the same section: the link gets the anchor of
+     the last section heading above what is on screen (anchors are the same in every
+     language). */
+  function sectionOnScreen() {
+    var line = bar.offsetHeight + 8, found = "";
+    Array.prototype.forEach.call(document.querySelectorAll("main h2[id], main h3[id]"), function (heading) {
+      if (heading.getBoundingClientRect().top <= line + 1) { found = heading.id; }
+    });
+    return found;
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".app-languages a[hreflang]");
+    if (!link) { return; }
+    var id = sectionOnScreen();
+    link.hash = id && id !== "on-this-page" ? id : "";
+  }, true);
+
   /* A heading reached by a link must not sit under the bar. */
   function padAnchors() {
     document.documentElement.style.scrollPaddingBlockStart = (bar.offsetHeight + 8) + "px";

@@ -9,6 +9,7 @@
     if (!status) { return; }
     status.textContent = status.getAttribute("data-" + state);
     status.hidden = false;
+    if (state === "saved") { document.dispatchEvent(new CustomEvent("guide:saved")); }
   }
 
   /* About page: "Saved for offline use on <date>", in the page's language. */
@@ -62,6 +63,7 @@
         say(status, data.ok ? "saved" : "failed");
         if (data.ok) { showSavedDate(data.date); }
       }
+      if (data.type === "status" && data.saved) { document.dispatchEvent(new CustomEvent("guide:saved")); }
       if (data.type === "status" && data.known && !data.saved && sw.controller) {
         say(status, "saving");
         sw.controller.postMessage({ type: "save-locale", locale: locale });

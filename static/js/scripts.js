@@ -49,6 +49,38 @@
     if (item) { item.focus(); }
   }
 
+  /* Delete, then "Script deleted. Undo" puts it back where it was, with the same id. */
+  var undoBar = $("[data-undo-bar]", root), undoText = $("span", undoBar), undoButton = $("button", undoBar);
+  var lastDeleted = null;
+  function deleteScript(script) {
+    var at = -1;
+    var ok = change(undoBar, function (scripts) {
+      at = scripts.map(function (s) { return s.id; }).indexOf(script.id);
+      return scripts.filter(function (s) { return s.id !== script.id; });
+    });
+    if (!ok) { return; }
+    lastDeleted = { script: script, at: at };
+    undoText.textContent = undoBar.dataset.deleted + " ";
+    undoButton.hidden = false;
+    undoButton.focus();
+  }
+  undoButton.addEventListener("click", function () {
+    if (!lastDeleted) { return; }
+    var back = lastDeleted;
+    var ok = change(undoBar, function (scripts) {
+      if (scripts.some(function (s) { return s.id === back.script.id; })) { return scripts; }
+      scripts.splice(Math.max(0, Math.min(back.at, scripts.length)), 0, back.script);
+      return scripts;
+    });
+    if (ok) {
+      lastDeleted = null;
+      undoText.textContent = "";
+      undoButton.hidden = true;
+      var item = list.querySelector("li[data-id='" + back.script.id + "'] button");
+      if (item) { item.focus(); }
+    }
+  });
+
   function render(data) {
     list.textContent = "";
     data.scripts.forEach(function (script) {
@@ -72,10 +104,9 @@
           navigator.share({ text: script.text }).catch(function () { /* the reader closed the sheet */ });
         }));
       }
-      actions.appendChild(button(labels.delete, script.text, function () {
-        change(editor, function (scripts) { return scripts.filter(function (s) { return s.id !== script.id; }); });
-        editor.focus();
-      }));
+      var remove = button(labels.delete, script.text, function () { deleteScript(script); });
+      remove.classList.add("app-button--danger", "app-my-scripts__delete");
+      actions.appendChild(remove);
       item.appendChild(actions);
       list.appendChild(item);
     });

@@ -50,6 +50,7 @@
   var pending = [];
   function flushAll() { pending.forEach(function (p) { p.run(); }); }
   window.addEventListener("pagehide", flushAll);
+  document.addEventListener("guide:exit", flushAll);
   document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") { flushAll(); } });
 
   /* fn runs after a pause in typing, and at once if the page is hidden or closed.
@@ -89,11 +90,7 @@
   guide.tools = { $: $, $$: $$, status: status, tell: tell, saved: saved, later: later, cancelAll: cancelAll, counter: counter, format: format };
 
   $$(".app-needs-js").forEach(function (el) { el.hidden = true; });
-  $$("[data-needs-js], [data-add-person], [data-print], [data-use], [data-hide]").forEach(function (el) { el.hidden = false; });
-  $$("[data-hide]").forEach(function (hide) {
-    /* For a shared device: leave at once, and take this page out of the back button. */
-    hide.addEventListener("click", function () { window.location.replace("about:blank"); });
-  });
+  $$("[data-needs-js], [data-add-person], [data-print], [data-use]").forEach(function (el) { el.hidden = false; });
 
   /* Stored data that cannot be read is kept aside before anything may overwrite it. */
   var now = guide.storage.read();

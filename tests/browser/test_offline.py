@@ -14,6 +14,7 @@ from .conftest import CHROMIUM_ARGS
 from .conftest import PHONE
 from .conftest import LiveServer
 from .conftest import chromium_path
+from .conftest import evaluate_within
 from .faults import Faults
 
 
@@ -46,7 +47,7 @@ def visit_until_saved(page, url: str, saved_text: str = "Available offline") -> 
     """
     page.goto(url)
     expect(page.locator(".app-offline-status")).to_have_text(saved_text, timeout=20000)
-    page.evaluate(WAIT_FOR_CONTROLLER)
+    evaluate_within(page, WAIT_FOR_CONTROLLER)
 
 
 def assert_every_page_opens(page, headings: dict[str, str], base: str) -> None:

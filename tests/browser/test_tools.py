@@ -246,15 +246,6 @@ def test_chapters_link_to_their_tools(live_server, page):
         page.wait_for_url(f"**/en/tools/{tool}/")
 
 
-def test_hide_button_leaves_the_page_at_once(live_server, page):
-    page.goto(f"{live_server.url}/en/")
-    page.goto(f"{live_server.url}/en/tools/plan/")
-    page.get_by_role("button", name="Hide this page now").click()
-    page.wait_for_url("about:blank")
-    page.go_back()
-    assert "/tools/plan" not in page.url
-
-
 def test_crisis_line_is_prefilled_from_the_chosen_country_and_stays_editable(live_server, page):
     page.goto(f"{live_server.url}/en/get-help/")
     page.get_by_label("Your country").select_option("MX")

@@ -28,12 +28,12 @@ def scripts_of(client, url):
     return bodies
 
 
-def test_a_chapter_loads_one_joined_script_and_a_tool_page_two(client):
+def test_every_page_loads_one_joined_script_and_a_tool_page_the_tools_one(client):
     chapter = scripts_of(client, "/en/treatment/")
     assert len(chapter) == 1 and re.fullmatch(r"/static/js/guide\.[0-9a-f]{12}\.js", chapter[0][0])
     tools = scripts_of(client, "/en/tools/plan/")
-    assert [src.split(".")[0] for src, _ in tools] == ["/static/js/guide", "/static/js/guide-tools"]
-    body = "".join(text for _, text in tools)
+    assert [src.split(".")[0] for src, _ in tools] == ["/static/js/guide-tools"]
+    body = "".join(text for _, text in chapter + tools)
     for name in SCRIPTS[SCRIPT] + SCRIPTS[TOOLS_SCRIPT]:
         assert f"/* {name} */" in body
         # Whole-line comments are left out; the code itself is all there.

@@ -19,8 +19,10 @@ SHIPPED = sorted((ROOT / "translations").glob("*/LC_MESSAGES/messages.po"))
 
 
 def saved_pages(client) -> int:
-    """What the offline page counts: the contents, the about page and every chapter."""
-    return len(client.application.extensions["guide"].chapters) + 2
+    """What the offline page counts: the contents, the about page, every chapter and tool."""
+    from guide.tools import TOOLS
+
+    return len(client.application.extensions["guide"].chapters) + 2 + len(TOOLS)
 
 
 def check_message(msgid, msgstr, **options) -> list[str]:

@@ -43,6 +43,31 @@ def pages(tmp_path_factory):
     return app, every_page(app)
 
 
+#: The ordinary page the exit control opens.
+NEUTRAL = "/recipe/"
+#: Words the exit's ordinary page must never show, in any language: the guide's own
+#: interface words (its name, the bar) and what it is about.
+GIVEAWAYS = ("Family Support Guide", "Family guide", "Overdose? What to do", "Exit", "Menu")
+
+
+def test_the_exit_page_gives_nothing_away_in_any_language(pages):
+    app, html_by_url = pages
+    site = app.extensions["guide"]
+    neutral = {url: html for url, html in html_by_url.items() if url.endswith(NEUTRAL)}
+    assert len(neutral) == len(site.locales)
+    for url, html in neutral.items():
+        locale = site.locales[url.split("/")[1]]
+        root = parse(html)
+        assert root.find_all("html")[0].attrs["lang"] == locale.tag, url
+        assert root.find_all("html")[0].attrs["dir"] == locale.direction, url
+        assert not root.find_all("script") and not root.find_all("header"), url
+        assert {e.attrs.get("rel") for e in root.find_all("link")} == {"stylesheet"}, url  # no icon, no manifest
+        assert root.find_all("title")[0].text == root.find_all("h1")[0].text, url
+        text = " ".join(e.text for e in root.iter()).lower()
+        words = [locale.translations.gettext(w) for w in GIVEAWAYS] + ["opioid", "overdose", "naloxone", "drug"]
+        assert [w for w in words if w.lower() in text] == [], url
+
+
 def is_same_origin(ref: str) -> bool:
     parts = urlsplit(ref.strip())
     return not parts.scheme and not parts.netloc
@@ -65,6 +90,8 @@ def fetched_refs(element) -> list[str]:
 def test_every_page_has_the_overdose_link_in_the_bar_and_the_skip_link(pages):
     app, html_by_url = pages
     for url, html in html_by_url.items():
+        if url.endswith(NEUTRAL):
+            continue  # the exit's ordinary page shows nothing of the guide (test below)
         code = url.split("/")[1]
         root = parse(html)
         skip = root.find_all("a", cls="app-skip-link")
@@ -83,7 +110,8 @@ def test_pages_fetch_nothing_from_another_origin(pages):
     for url, html in html_by_url.items():
         elements = list(parse(html).iter())
         refs = [(e.tag, ref) for e in elements for ref in fetched_refs(e)]
-        assert {"script", "link"} <= {tag for tag, _ in refs}, url  # the collector does see them
+        seen = {"link"} if url.endswith(NEUTRAL) else {"script", "link"}
+        assert seen <= {tag for tag, _ in refs}, url  # the collector does see them
         assert [(tag, ref) for tag, ref in refs if not is_same_origin(ref)] == [], url
         assert [e for e in elements if "ping" in e.attrs] == [], url  # a link that reports its taps
         styles = " ".join(e.text for e in elements if e.tag == "style")

@@ -14,6 +14,7 @@ caching; it is in that locale's offline copy and in the frozen site.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections import defaultdict
@@ -134,44 +135,67 @@ def build(language: str, pages: list[tuple[str, str, list[tuple[str, str, str]]]
     }
 
 
-def _pages(site, locale) -> list:
-    """What the index covers, in ``locale``: every chapter, then the tool pages."""
+def _interface() -> dict:
+    """The interface words the index carries or covers, in the current locale."""
     from .views import tool_summary
     from .views import tool_title
 
+    return {
+        "none": _("No results"),
+        "count": [ngettext("%(num)d result", "%(num)d results", n) for n in range(1, LIMIT + 1)],
+        "tools": _("Tools for your family"),
+        **{name: [tool_title(name), tool_summary(name)] for name in ("plan", "scripts", "self-check")},
+    }
+
+
+def _pages(site, locale, words: dict) -> list:
+    """What the index covers, in ``locale``: every chapter, then the tool pages."""
     pages = []
     for slug, chapter in site.chapters.items():
         url = f"/{locale.code}/{slug}/"
         rendered = render_chapter(chapter, locale, site.chapters, lambda s: f"/{locale.code}/{s}/", {}, {})
         html = rendered.intro + rendered.body
         pages.append((url, f"{rendered.title} {rendered.summary}", sections_of(html, rendered.title)))
-    pages.append((f"/{locale.code}/tools/", _("Tools for your family"), [("", _("Tools for your family"), "")]))
+    pages.append((f"/{locale.code}/tools/", words["tools"], [("", words["tools"], "")]))
     for name in ("plan", "scripts", "self-check"):
-        pages.append((f"/{locale.code}/tools/{name}/", tool_title(name), [("", tool_title(name), tool_summary(name))]))
+        title, summary = words[name]
+        pages.append((f"/{locale.code}/tools/{name}/", title, [("", title, summary)]))
     return pages
 
 
+#: Index bodies by what they are made from, so a second app with the same chapters and
+#: catalogs (the tests make many) does not stem everything again. At most `_KEPT`.
+_BUILT: dict[str, str] = {}
+_KEPT = 64
+
+
+def _body(site, locale) -> str:
+    outer = g.pop("locale", None)
+    g.locale = locale  # tool names and result counts in the index's language
+    try:
+        words = _interface()
+    finally:
+        g.pop("locale")
+        if outer is not None:
+            g.locale = outer
+    sources = [(slug, chapter.path.read_text("utf-8")) for slug, chapter in site.chapters.items()]
+    made_of = [locale.code, locale.babel.language, words, sorted(locale.messages.items()), sources]
+    key = hashlib.sha256(json.dumps(made_of, ensure_ascii=False).encode()).hexdigest()
+    if key not in _BUILT:
+        index = build(locale.babel.language, _pages(site, locale, words))
+        index["text"] = {"none": words["none"], "count": words["count"]}
+        if len(_BUILT) >= _KEPT:
+            _BUILT.pop(next(iter(_BUILT)))
+        _BUILT[key] = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    return _BUILT[key]
+
+
 def index_page(site, locale):
-    """The served index of ``locale`` (rendered once), and its URL."""
-    key = ("search", locale.code)
-
-    def render():
-        outer = g.pop("locale", None)
-        g.locale = locale  # tool names and result counts in the index's language
-        try:
-            index = build(locale.babel.language, _pages(site, locale))
-            index["text"] = {
-                "none": _("No results"),
-                "count": [ngettext("%(num)d result", "%(num)d results", n) for n in range(1, LIMIT + 1)],
-            }
-        finally:
-            g.pop("locale")
-            if outer is not None:
-                g.locale = outer
-        body = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-        return make_page(body, locale.tag, mimetype="application/json", cache_control=FOREVER)
-
-    page = site.pages.get(key, render)
+    """The served index of ``locale`` (rendered once per process), and its URL."""
+    page = site.pages.get(
+        ("search", locale.code),
+        lambda: make_page(_body(site, locale), locale.tag, mimetype="application/json", cache_control=FOREVER),
+    )
     url = f"/static/search/{locale.code}.{page.etag[:12]}.json"
     site.pages.by_path.setdefault(url, page)
     return page, url

@@ -22,7 +22,7 @@
 
   /* The constants of guide/search.py. */
   const LIMIT = 10, PAGE = 0.1, CJK = "\u0e00-\u0eff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
-  const PART = new RegExp("[" + CJK + "]+|[^" + CJK + "]+", "g"), PAIRS = new RegExp("^[" + CJK + "]");
+  const PART = new RegExp("[" + CJK + "]+|[^" + CJK + "]+", "g"), ONE = new RegExp("^[" + CJK + "]");
   const MARKS = /[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed]/g, WORD = /[\p{L}\p{N}\p{M}]+/gu;
   const post = {}, forms = {}, stems = [], pages = {};
   let index, keys, fold, loading, asked = 0, timer;
@@ -30,12 +30,12 @@
   const norm = (text) => text.toLowerCase().normalize("NFD").replace(MARKS, "").normalize("NFC")
     .replace(fold, (ch) => index.fold[ch]);
 
-  /* [word, where it starts, length] for each word of ``text``, or pair of characters in CJK and Thai. */
+  /* [word, where it starts, length] for each word of ``text``; each character in Chinese and Thai. */
   const words = (text) => {
     const out = [];
     text.replace(WORD, (word, at) => word.replace(PART, (w, i) => {
-      if (!PAIRS.test(w) || w.length < 2) { out.push([w, at + i, w.length]); }
-      for (let j = 0; PAIRS.test(w) && j + 1 < w.length; j++) { out.push([w.slice(j, j + 2), at + i + j, 2]); }
+      if (!ONE.test(w)) { out.push([w, at + i, w.length]); }
+      for (let j = 0; ONE.test(w) && j < w.length; j++) { out.push([w[j], at + i + j, 1]); }
     }));
     return out;
   };
@@ -74,7 +74,7 @@
       if (post[key] && post[key].length) { found[key] = quality; any = true; }
     };
     if (post[stem]) { add(stem, 1); return found; }
-    keys.forEach((k) => { if ((long > 1 || PAIRS.test(word)) && !k.indexOf(word)) { add(k, 0.7); } });
+    keys.forEach((k) => { if (long > 1 && !k.indexOf(word)) { add(k, 0.7); } });
     if (!any && long > 4) {
       add(stems.filter((k) => k.length >= Math.max(4, long / 2) && word.includes(k))
         .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0] || "", 0.6);

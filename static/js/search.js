@@ -80,7 +80,9 @@
         .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0] || "", 0.6);
     }
     const typo = !any && long > 3;
-    keys.forEach((k) => { if (typo && Math.abs(k.length - long) < 2 && [...drops(k)].some((d) => mine.has(d))) { add(k, 0.5); } });
+    keys.forEach((k) => {
+      if (typo && Math.abs(k.length - long) < 2 && (mine.has(k) || [...k].some((_, i) => mine.has(k.slice(0, i) + k.slice(i + 1))))) { add(k, 0.5); }
+    });
     return found;
   };
 

@@ -41,7 +41,8 @@ def run(page, query: str) -> list[str]:
 
 def wait_until_saved(page) -> None:
     status = page.locator(".app-offline-status")
-    expect(status).to_have_text(status.get_attribute("data-saved"), timeout=30000)
+    # The first /sw.js renders every page and index of every language: slow on a busy machine.
+    expect(status).to_have_text(status.get_attribute("data-saved"), timeout=90000)
     page.evaluate("""new Promise(done => navigator.serviceWorker.controller ? done(true)
         : navigator.serviceWorker.addEventListener("controllerchange", () => done(true)))""")
 

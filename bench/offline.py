@@ -39,10 +39,11 @@ def precache_bytes(app) -> dict[str, tuple[int, int, int]]:
     """locale -> (entries, bytes as stored, bytes over the wire with gzip), shared files included."""
     client = app.test_client()
     body = client.get("/sw.js").get_data(as_text=True)
-    shared = re.findall(r'\["(/static/[^"]+)"', body)
+    # Each language's search index is a static file in that language's list only.
+    shared = [url for url in re.findall(r'\["(/static/[^"]+)"', body) if not url.startswith("/static/search/")]
     figures = {}
     for code in app.extensions["guide"].locales:
-        urls = shared + re.findall(rf'\["(/{code}/[^"]*)"', body)
+        urls = shared + re.findall(rf'\["(/{code}/[^"]*|/static/search/{code}\.[^"]*)"', body)
         raw = wire = 0
         for url in urls:
             plain = client.get(url)

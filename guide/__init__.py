@@ -93,6 +93,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import views
 
     views.init_app(app)
+    from . import search_index
+
+    search_index.init_app(app)
     from . import cli
 
     cli.init_app(app)

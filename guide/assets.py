@@ -36,6 +36,9 @@ FIGURES = "figures.svg"
 #: heavier. Each source file is a self-contained IIFE; a feature that needs another
 #: reads it from ``window.guide``.
 SCRIPT = "js/guide.js"
+#: On no page: the bar's menu loads it when first opened (menu.js), so the pages'
+#: budgets stay as they are.
+SEARCH_SCRIPT = "js/guide-search.js"
 CORE_SCRIPTS = (
     "app.js", "offline.js", "install.js", "menu.js", "exit.js", "call.js",
     "schema.js", "storage.js",  # family data: its shape, then the one storage layer
@@ -53,6 +56,7 @@ def tool_script(tool: str) -> str:
 SCRIPTS = {
     SCRIPT: (*CORE_SCRIPTS, "print-card.js", "script-actions.js"),
     **{tool_script(tool): (*CORE_SCRIPTS, "tools.js", own, "data.js", "copies.js") for tool, own in TOOL_SOURCES.items()},
+    SEARCH_SCRIPT: ("search.js",),
 }
 SCRIPT_SOURCES = tuple(dict.fromkeys(name for names in SCRIPTS.values() for name in names))
 #: Whole-line comments: explanations for people reading the source, not for the wire.

@@ -9,6 +9,7 @@ as a ``_headers`` file and an nginx example. The output is deterministic.
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import warnings
 from pathlib import Path
@@ -92,6 +93,9 @@ def freeze_site(app: Flask, destination: Path) -> list[str]:
         urls = sorted(freezer.freeze())
 
     build_static(Path(app.config["STATIC_DIR"]), destination / "static")
+    for index in sorted((destination / "static" / "search").glob("*.json")):
+        # The search indexes are frozen from the app; gzip them like the other static files.
+        index.with_name(index.name + ".gz").write_bytes(gzip.compress(index.read_bytes(), compresslevel=9, mtime=0))
     client = app.test_client()
     not_found = client.get("/xx/", headers={"Accept-Language": "en"})
     (destination / "404.html").write_bytes(not_found.data)

@@ -50,6 +50,7 @@ PLACES = {
     "guide/templates/_emergency.html": "the top of the Overdose chapter: call button, your plan's essentials, emergency numbers",
     "guide/templates/_tool_list.html": "the list of tools (home page, Tools page, offline page)",
     "guide/templates/_helplines.html": "the helplines list (Get help chapter)",
+    "guide/templates/_search.html": "every page: the search box in the menu of the bar at the top",
     "guide/templates/tools/_data.html": "every tool page: saving, loading and deleting your data",
     "guide/templates/tools/_labels.html": "the names of the parts of a plan, in the tools and in messages about imports",
     "guide/templates/tools/craft.html": "the Notice patterns and good moments tool (Before and after, Good moments)",
@@ -60,6 +61,7 @@ PLACES = {
     "guide/templates/tools/self_check.html": "the Helping or enabling self-check tool",
     "guide/views.py": "tool names and summaries, the labels above boxes in chapters, and the crisis line Our plan fills in",
     "guide/pwa.py": "the installed app: its name under the icon, its description and the shortcuts in its icon's menu",
+    "guide/search_index.py": "every page: under the search box in the menu, how many sections were found",
 }
 
 

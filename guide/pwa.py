@@ -21,6 +21,7 @@ from flask import request
 from flask import url_for
 from flask_babel import gettext as _
 
+from .search_index import index_url as search_index_url
 from .serving import Page
 from .serving import make_page
 from .serving import send_page
@@ -40,7 +41,7 @@ def locale_urls(site: Site, code: str) -> list[str]:
     urls += [url_for("pages.manifest", lang_code=code), url_for("pages.tools_index", lang_code=code)]
     urls += [url_for("pages.tool", lang_code=code, name=name) for name in TOOLS]
     urls += [url_for("pages.chapter", lang_code=code, slug=slug) for slug in site.chapters]
-    return urls
+    return urls + [search_index_url(code)]
 
 
 REVISION_LENGTH = 20

@@ -49,9 +49,12 @@ class Page:
     language: str
     status: int = 200
     mimetype: str = "text/html"
+    cache_control: str = "no-cache"
 
 
-def make_page(text: str, language: str, status: int = 200, mimetype: str = "text/html") -> Page:
+def make_page(
+    text: str, language: str, status: int = 200, mimetype: str = "text/html", cache_control: str = "no-cache"
+) -> Page:
     body = text.encode("utf-8")
     return Page(
         body=body,
@@ -60,10 +63,13 @@ def make_page(text: str, language: str, status: int = 200, mimetype: str = "text
         language=language,
         status=status,
         mimetype=mimetype,
+        cache_control=cache_control,
     )
 
 
 HSTS = "max-age=63072000; includeSubDomains"
+#: For a file whose URL carries its hash (what whitenoise sends for static files).
+FOREVER = "max-age=315360000, public, immutable"
 
 
 class PageCache:
@@ -107,7 +113,7 @@ def page_response(
         ("Content-Type", page.mimetype + charset),
         ("Vary", "Accept-Encoding"),
         ("Content-Language", page.language),
-        ("Cache-Control", "no-cache"),
+        ("Cache-Control", page.cache_control),
         *SECURITY_HEADERS.items(),
     ]
     if secure:

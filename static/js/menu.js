@@ -1,6 +1,7 @@
 /* The persistent bar: its menu closes on Escape, on a tap outside it and when one of its
    links is followed; anchors scroll clear of the bar however tall it is. Without this
-   file the menu still opens and closes (it is a <details> element). */
+   file the menu still opens and closes (it is a <details> element). The menu's search
+   box shows only with this file, which loads search.js when the menu first opens. */
 (function () {
   "use strict";
 
@@ -25,6 +26,21 @@
     menu.addEventListener("click", function (event) {
       if (event.target.closest && event.target.closest("a")) { close(); }
     });
+    var search = menu.querySelector(".app-search");
+    var loadSearch = function () {
+      if (!menu.open || search.hasAttribute("data-loading")) { return; }
+      search.setAttribute("data-loading", "");
+      var script = document.createElement("script");
+      script.src = search.getAttribute("data-script");
+      document.head.appendChild(script);
+    };
+    try {
+      if (search && window.fetch && new RegExp("\\p{L}", "u")) {
+        search.hidden = false;
+        menu.addEventListener("toggle", loadSearch);
+        loadSearch();
+      }
+    } catch (error) { /* no Unicode property escapes: no search box */ }
   }
 
   /* Switching language keeps the reader at the same section: the link gets the anchor of

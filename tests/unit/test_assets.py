@@ -7,8 +7,10 @@ import re
 import pytest
 
 from guide import ROOT
+from guide.assets import SCRIPT
 from guide.assets import SCRIPT_SOURCES
 from guide.assets import SCRIPTS
+from guide.assets import SEARCH_SCRIPT
 from guide.assets import build_static
 from guide.assets import join_scripts
 from guide.assets import tool_script
@@ -35,13 +37,24 @@ def test_every_page_loads_one_joined_script_and_a_tool_page_the_tools_one(client
         scripts = scripts_of(client, f"/en/tools/{tool}/")
         assert [src.split(".")[0] for src, _ in scripts] == [f"/static/js/tool-{tool}"]
         body += "".join(text for _, text in scripts)
-    for name in SCRIPT_SOURCES:
+    for name in (n for n in SCRIPT_SOURCES if n != "search.js"):
         assert f"/* {name} */" in body
         # Whole-line comments are left out; the code itself is all there.
         first_code = next(line for line in (STATIC / "js" / name).read_text("utf-8").splitlines()
                           if line.strip().startswith(("(function", "var ", "if (")))
         assert first_code in body
     assert "tools.js" not in chapter[0][1]
+    assert "/* search.js */" not in body
+
+
+def test_the_search_script_is_on_no_page_but_named_by_the_search_box(client):
+    """The bar's menu loads it when first opened (menu.js), so no page carries its weight."""
+    html = client.get("/en/tools/plan/").get_data(as_text=True)
+    src = re.search(r'data-script="(/static/js/guide-search\.[0-9a-f]{12}\.js)"', html).group(1)
+    assert src not in re.findall(r'<script[^>]+src="([^"]+)"', html)
+    response = client.get(src)
+    assert "/* search.js */" in response.get_data(as_text=True) and SCRIPTS[SEARCH_SCRIPT] == ("search.js",)
+    response.close()
 
 
 def test_a_tool_page_carries_only_its_own_tools_code(client):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -46,6 +48,14 @@ def test_static_files_keep_hashed_names_and_gzip_variants(frozen, app):
     for name, hashed in app.extensions["guide"].static_files.items():
         assert (frozen / "static" / hashed).is_file(), name
     assert list((frozen / "static" / "css").glob("app.*.css.gz"))
+
+
+def test_each_language_search_index_is_frozen_with_a_gzip_variant(frozen, app):
+    for code in app.extensions["guide"].locales:
+        html = (frozen / code / "index.html").read_text("utf-8")
+        index = frozen / re.search(r'data-index="/([^"]+)"', html).group(1)
+        assert json.loads(index.read_bytes())["pages"][0].startswith(f"/{code}/")
+        assert gzip.decompress(index.with_name(index.name + ".gz").read_bytes()) == index.read_bytes()
 
 
 def test_root_page_lists_every_offered_language(frozen, app):

@@ -60,6 +60,7 @@ PLACES = {
     "guide/templates/tools/scripts.html": "the My boundary scripts tool",
     "guide/templates/tools/self_check.html": "the Helping or enabling self-check tool",
     "guide/views.py": "tool names and summaries, the labels above boxes in chapters, and the crisis line Our plan fills in",
+    "guide/install_banner.py": "the banner shown once the guide is saved on the phone (add to home screen)",
     "guide/pwa.py": "the installed app: its name under the icon, its description and the shortcuts in its icon's menu",
     "guide/search_index.py": "every page: under the search box in the menu, how many sections were found",
 }

@@ -38,7 +38,8 @@ def locale_urls(site: Site, code: str) -> list[str]:
     """Every URL of one locale: what the service worker saves, and what a freeze writes."""
     pages = ("pages.index", "pages.about", "pages.offline", "pages.neutral")
     urls = [url_for(endpoint, lang_code=code) for endpoint in pages]
-    urls += [url_for("pages.manifest", lang_code=code), url_for("pages.tools_index", lang_code=code)]
+    urls += [url_for("pages.manifest", lang_code=code), url_for("pages.install_words", lang_code=code)]
+    urls += [url_for("pages.tools_index", lang_code=code)]
     urls += [url_for("pages.tool", lang_code=code, name=name) for name in TOOLS]
     urls += [url_for("pages.chapter", lang_code=code, slug=slug) for slug in site.chapters]
     return urls + [search_index_url(code)]

@@ -23,6 +23,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import SecurityError
 from werkzeug.routing import BaseConverter
 
+from . import install_banner
 from . import pwa
 from . import tools
 from .assets import FIGURES
@@ -173,6 +174,7 @@ def offline():
 
 
 bp.add_url_rule("/manifest.webmanifest", "manifest", pwa.web_manifest)
+bp.add_url_rule("/install.json", "install_words", install_banner.install_words)
 
 
 bp.add_app_template_global(tool_script)

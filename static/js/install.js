@@ -8,8 +8,7 @@
 (function () {
   "use strict";
   var KEY = "guide.banner";
-  var banner = document.querySelector("[data-install]");
-  var prompt = null;
+  var banner = null, prompt = null, asked = false;
 
   function get() { try { return window.localStorage.getItem(KEY); } catch (e) { return null; } }
   function set(v) { try { window.localStorage.setItem(KEY, v); } catch (e) { /* not kept: asked again next time */ } }
@@ -19,31 +18,56 @@
   var installed = window.matchMedia && window.matchMedia("(display-mode: standalone)").matches || navigator.standalone;
   var apple = /iPhone|iPad|iPod/.test(navigator.userAgent) || (navigator.platform === "MacIntel" && navigator.maxTouchPoints > 1);
 
-  function show() {
-    if (!banner || installed || get() === "dismissed" || !banner.hidden) { return; }
-    banner.querySelector("[data-install-apple]").hidden = !apple || !!prompt;
-    banner.querySelector("[data-install-add]").hidden = !prompt;
-    banner.hidden = false;
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text) { e.textContent = text; }
+    return e;
   }
-  function dismiss() { set("dismissed"); banner.hidden = true; }
+  function dismiss() { set("dismissed"); if (banner) { banner.hidden = true; } }
+  function showAdd() {
+    if (!banner) { return; }
+    banner.querySelector("[data-install-add]").hidden = !prompt;
+    banner.querySelector("[data-install-apple]").hidden = !apple || !!prompt;
+  }
+
+  /* The banner's words come from /<lang>/install.json (saved offline with the pages), so
+     they weigh nothing on pages where the banner never shows. */
+  function show() {
+    if (installed || asked || get() === "dismissed") { return; }
+    asked = true;
+    fetch("/" + document.documentElement.getAttribute("data-locale") + "/install.json")
+      .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+      .then(function (words) {
+        banner = el("section", { "class": "app-install", "data-install": "", "aria-labelledby": "install-heading" });
+        banner.appendChild(el("h2", { id: "install-heading", "class": "app-install__heading" }, words.heading));
+        banner.appendChild(el("p", { "data-install-apple": "" }, words.apple));
+        banner.appendChild(el("p", { "class": "app-install__warning" }, words.warning));
+        var actions = banner.appendChild(el("p", { "class": "app-install__actions" }));
+        var add = actions.appendChild(el("button", { type: "button", "class": "app-button", "data-install-add": "" }, words.add));
+        var close = actions.appendChild(el("button", { type: "button", "class": "app-button", "data-install-close": "" }, words.close));
+        add.addEventListener("click", function () {
+          keep();
+          if (!prompt) { return; }
+          prompt.prompt();
+          prompt.userChoice.then(function (choice) { if (choice.outcome === "accepted") { dismiss(); } });
+          prompt = null;
+        });
+        close.addEventListener("click", function () { keep(); dismiss(); });
+        showAdd();
+        var footer = document.querySelector(".app-footer");
+        document.body.insertBefore(banner, footer);
+      })
+      .catch(function () { asked = false; /* offline and not saved yet: next time */ });
+  }
 
   window.addEventListener("beforeinstallprompt", function (event) {
     event.preventDefault();
     prompt = event;
-    if (banner && !banner.hidden) { banner.querySelector("[data-install-add]").hidden = false; banner.querySelector("[data-install-apple]").hidden = true; }
+    showAdd();
   });
-  window.addEventListener("appinstalled", function () { keep(); if (banner) { dismiss(); } });
+  window.addEventListener("appinstalled", function () { keep(); dismiss(); });
   document.addEventListener("guide:saved", show);
-  if (banner) {
-    banner.querySelector("[data-install-add]").addEventListener("click", function () {
-      keep();
-      if (!prompt) { return; }
-      prompt.prompt();
-      prompt.userChoice.then(function (choice) { if (choice.outcome === "accepted") { dismiss(); } });
-      prompt = null;
-    });
-    banner.querySelector("[data-install-close]").addEventListener("click", function () { keep(); dismiss(); });
-  }
 
   /* About page: whether the browser keeps the saved copy, and how much it is. */
   function showStorage() {

@@ -47,7 +47,8 @@ def visit_until_saved(page, url: str, saved_text: str = "Available offline") -> 
     (The page's CSP forbids string evaluation, so waits use locators and CDP evaluation.)
     """
     page.goto(url)
-    expect(page.locator(".app-offline-status")).to_have_text(saved_text, timeout=20000)
+    # Bounded: the first /sw.js of a process also builds every language's search index.
+    expect(page.locator(".app-offline-status")).to_have_text(saved_text, timeout=90_000)
     evaluate_within(page, WAIT_FOR_CONTROLLER)
 
 

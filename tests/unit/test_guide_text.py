@@ -192,10 +192,14 @@ def test_no_reader_facing_title_says_abuse():
 
 def test_scripts_use_the_boundary_forms():
     text = CHAPTERS["boundaries"].path.read_text("utf-8")
-    cards = re.findall(r"::: script\n(.+?)\n:::", text, re.DOTALL)
+    right_now, _, situations = text.partition("## Scripts by situation")
+    cards = re.findall(r"::: script\n(.+?)\n:::", situations, re.DOTALL)
     assert len(cards) >= 14
     for card in cards:
         assert re.search(r"\bI won't\b.*\bbut I will\b|\bIf\b.*\bthen I will\b", card, re.IGNORECASE | re.DOTALL), card
+    # The "Right now" words are for moments that cannot wait: short enough to say at once.
+    quick = re.findall(r"::: script\n(.+?)\n:::", right_now.partition("## Right now")[2], re.DOTALL)
+    assert len(quick) >= 4 and all(len(card.split()) <= 25 for card in quick), quick
 
 
 def overdose_steps() -> list[str]:

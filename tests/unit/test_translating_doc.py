@@ -95,7 +95,7 @@ def test_a_new_translator_adds_a_locale_by_following_translating_md(tmp_path):
         output = server.communicate(timeout=30)[0]
     assert f"http://127.0.0.1:{port}/fr/" in output and "offline copy" in output
     assert '<html lang="fr" dir="ltr"' in html and "Sommaire" in html and "Overdose\u00a0? Que faire" in html
-    assert 'hreflang="fr"' in html.split('id="languages"')[1]
+    assert 'hreflang="fr"' in html.split('app-menu__panel')[1]
     assert "data-incomplete" in html  # honest: the translation is not finished
 
     # 5. Check: clean, then a mistake named with its line.

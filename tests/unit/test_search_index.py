@@ -44,7 +44,7 @@ RANKING = {
         "naloxona": "overdose",
         "qué decir": "boundaries",
         "recaída": "relapse-planning",
-        "dinero": "helping-or-enabling",
+        "dinero": "boundaries",  # the "Right now" words for "Asking for money"
         "cárcel": "arrest-jail-and-release",
         "duelo": "when-the-worst-happens",
         "que decir": "boundaries",

@@ -49,7 +49,9 @@
   function sectionOnScreen() {
     var line = bar.offsetHeight + 8, found = "";
     Array.prototype.forEach.call(document.querySelectorAll("main h2[id], main h3[id]"), function (heading) {
-      if (heading.getBoundingClientRect().top <= line + 1) { found = heading.id; }
+      var box = heading.getBoundingClientRect();
+      /* A hidden heading (an empty plan box) has no box: it is not what the reader sees. */
+      if (box.height > 0 && box.top <= line + 1) { found = heading.id; }
     });
     return found;
   }

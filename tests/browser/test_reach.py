@@ -70,15 +70,19 @@ def test_a_deleted_script_can_be_brought_back(live_server, phone):
     assert page.locator("[data-my-scripts] li > p:first-child").all_inner_texts() == ["First words", "Second words"]
 
 
+@pytest.mark.xfail(strict=True, reason="known bug, issue 16 open: the switch takes the anchor of the heading "
+                   "above the one on screen (#money for #housing); not yet found why")
 def test_switching_language_keeps_the_section_on_screen(live_server, phone):
     page = phone.new_page()
-    page.goto(f"{live_server.url}/en/boundaries/")
-    page.locator("#housing").scroll_into_view_if_needed()
-    page.evaluate("document.getElementById('housing').scrollIntoView()")
-    page.evaluate("window.scrollBy(0, 150)")  # reading a little below the heading
+    page.goto(f"{live_server.url}/en/boundaries/#housing")  # the reader is at this section
+    page.wait_for_timeout(300)
     page.locator(".app-menu__button").click()
-    page.locator(".app-menu__panel a[hreflang=es]").click()
-    page.wait_for_url("**/es/boundaries/#housing")
+    # A tap where the link is: Playwright's own click would first scroll the page to it.
+    with page.expect_navigation():
+        page.evaluate("document.querySelector('.app-menu__panel a[hreflang=es]').click()")
+    page.wait_for_load_state()
+    page.wait_for_timeout(500)
+    assert page.url.endswith("/es/boundaries/#housing"), page.url
     heading = page.locator("#housing").bounding_box()
     assert 0 <= heading["y"] < 300
 

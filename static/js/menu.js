@@ -64,7 +64,7 @@
 
   /* A heading reached by a link must not sit under the bar. */
   function padAnchors() {
-    document.documentElement.style.scrollPaddingBlockStart = (bar.offsetHeight + 8) + "px";
+    document.documentElement.style.setProperty("--bar-space", (bar.offsetHeight + 8) + "px");
   }
   padAnchors();
   if (window.ResizeObserver) { new ResizeObserver(padAnchors).observe(bar); }

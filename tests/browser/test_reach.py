@@ -70,8 +70,25 @@ def test_a_deleted_script_can_be_brought_back(live_server, phone):
     assert page.locator("[data-my-scripts] li > p:first-child").all_inner_texts() == ["First words", "Second words"]
 
 
-@pytest.mark.xfail(strict=True, reason="known bug, issue 16 open: the switch takes the anchor of the heading "
-                   "above the one on screen (#money for #housing); not yet found why")
+def test_the_bar_never_moves_the_page(live_server, phone):
+    """Tapping Menu, or tabbing through the bar, leaves the reader where they were (the bar is
+    sticky: scroll space kept clear of it for anchors must not make its own buttons 'hidden')."""
+    page = phone.new_page()
+    page.goto(f"{live_server.url}/en/boundaries/#housing")
+    page.wait_for_timeout(300)
+    where = page.evaluate("scrollY")
+    assert where > 1000
+    page.locator(".app-menu__button").tap()
+    page.wait_for_timeout(200)
+    assert page.evaluate("scrollY") == where
+    page.locator(".app-menu__button").tap()  # closed again
+    controls = page.locator(".app-bar a, .app-bar summary")
+    assert controls.count() >= 3
+    for index in range(controls.count()):
+        controls.nth(index).evaluate("element => element.focus()")  # as a Tab to it does
+        assert page.evaluate("scrollY") == where, controls.nth(index).inner_text()
+
+
 def test_switching_language_keeps_the_section_on_screen(live_server, phone):
     page = phone.new_page()
     page.goto(f"{live_server.url}/en/boundaries/#housing")  # the reader is at this section

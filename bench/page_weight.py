@@ -1,12 +1,13 @@
 """Page weight in a real browser, service worker blocked: bytes and requests per page.
 
-Run: .venv/bin/python bench/page_weight.py
+Run: .venv/bin/python bench/page_weight.py [TEXT ...]   (only the pages whose path holds a TEXT)
 Budget (DESIGN.md): first render (HTML + stylesheet) <= 14 KB compressed, whole page
 <= 30 KB, <= 5 requests, 0 third-party requests. Prints every page and the worst.
 """
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from urllib.parse import urlsplit
 
@@ -45,6 +46,8 @@ def main() -> None:
         pages = ["", "about/", "tools/", *(f"tools/{name}/" for name in TOOLS)]
         pages += [f"{slug}/" for slug in site.chapters]
         urls = [f"{base}/{code}/{path}" for code in site.locales for path in pages]
+        if sys.argv[1:]:
+            urls = [url for url in urls if any(text in url for text in sys.argv[1:])]
         rows = []
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -138,9 +138,18 @@ def build_static(source: Path, out: Path) -> dict[str, str]:
     return manifest
 
 
+#: Files a browser never shows as a document (a stylesheet, a script, a picture in PNG):
+#: a policy for documents has no effect on them, so they carry only these two headers,
+#: which saves about 450 bytes on each (first render included). An SVG can be opened as
+#: a document and run script, so it gets every header, as pages do.
+NOT_DOCUMENTS = {".css", ".js", ".png", ".json", ".gz"}
+FILE_HEADERS = ("X-Content-Type-Options", "Referrer-Policy")
+
+
 def _security_headers(headers, path, url) -> None:
-    for name, value in SECURITY_HEADERS.items():
-        headers.setdefault(name, value)
+    names = FILE_HEADERS if Path(path).suffix in NOT_DOCUMENTS else SECURITY_HEADERS
+    for name in names:
+        headers.setdefault(name, SECURITY_HEADERS[name])
 
 
 def serve_static(wsgi_app, out: Path):

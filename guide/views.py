@@ -220,7 +220,9 @@ def _old_prefills(country) -> list[str]:
         text
         for line in country.lines
         if line.kind != "crisis"
-        for text in {f"{line.name}: {line.phone}", _("%(helpline)s: %(number)s", helpline=localized(line.name)[0], number=line.phone)}
+        # dict, not set: a set's order changes from one process to the next, and so would the
+        # page's bytes, its revision and the offline copy's version (workers would disagree).
+        for text in dict.fromkeys((f"{line.name}: {line.phone}", _("%(helpline)s: %(number)s", helpline=localized(line.name)[0], number=line.phone)))
     ]
 
 

@@ -233,3 +233,21 @@ def test_a_broken_header_written_on_one_line_keeps_the_locale(make_app, bare_tra
     po.write_text(f'{head}msgstr "{one_line}"\n\n{body}', "utf-8")
     assert any("Plural-Forms" in problem for problem in problems_of(po))
     assert "Sommaire" in make_app(TRANSLATIONS_DIR=str(bare_translations)).test_client().get("/fr/").get_data(as_text=True)
+
+
+def test_a_fuzzy_message_counts_as_not_translated(make_app, translations_copy):
+    """One fuzzy interface message: status counts it as fuzzy, not translated, and the
+    language leaves the menu (every interface message is required) until it is looked at."""
+    po = translations_copy / "es" / "LC_MESSAGES" / "messages.po"
+    po.write_text(po.read_text("utf-8").replace('\nmsgid "Next"\n', '\n#, fuzzy\nmsgid "Next"\n', 1), "utf-8")
+    app = make_app(TRANSLATIONS_DIR=str(translations_copy))
+    result = app.test_cli_runner().invoke(args=["translate", "status"])
+    block = next(b for b in re.split(r"\n(?=\S)", result.output.strip()) if b.startswith("es "))
+    row = re.search(r"^    interface +(\d+) / (\d+) +[\d.]+% +(\d+) ", block, re.M)
+    assert row, block
+    done, wanted, fuzzy = map(int, row.groups())
+    assert (done, fuzzy) == (wanted - 1, 1), block
+    assert "the menu needs every interface message" in block, block
+    site = app.extensions["guide"]
+    assert not site.is_complete(site.locales["es"])
+    assert 'hreflang="es"' not in app.test_client().get("/en/").get_data(as_text=True)

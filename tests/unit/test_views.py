@@ -13,6 +13,7 @@ import subprocess
 import sys
 from urllib.parse import urlsplit
 
+import brotli
 import pytest
 
 from ..conftest import add_locale
@@ -94,13 +95,23 @@ def test_pages_are_cached_with_etags_and_answer_304(client):
     assert stale.status_code == 200
 
 
-def test_pages_are_gzipped_when_the_browser_accepts_it(client):
-    plain = client.get("/en/overdose/")
-    packed = client.get("/en/overdose/", headers={"Accept-Encoding": "gzip, br"})
-    assert packed.headers["Content-Encoding"] == "gzip"
-    assert gzip.decompress(packed.data) == plain.data
-    assert packed.headers["ETag"] != plain.headers["ETag"]
-    assert "Accept-Encoding" in packed.headers["Vary"]
+@pytest.mark.parametrize("url", ["/ru/treatment/", "/css"])
+def test_pages_and_files_are_compressed_as_the_browser_accepts(client, url):
+    """Brotli where accepted (every current browser), gzip otherwise, as is when neither."""
+    if url == "/css":
+        url = re.search(r'href="(/static/css/[^"]+)"', client.get("/en/").get_data(as_text=True)).group(1)
+    plain = client.get(url, headers={"Accept-Encoding": ""})
+    gz = client.get(url, headers={"Accept-Encoding": "gzip"})
+    br = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+    assert "Content-Encoding" not in plain.headers
+    assert gz.headers["Content-Encoding"] == "gzip" and gzip.decompress(gz.data) == plain.data
+    assert br.headers["Content-Encoding"] == "br" and brotli.decompress(br.data) == plain.data
+    assert len(br.data) < len(gz.data) * 0.95
+    if not url.startswith("/static/"):  # whitenoise gives a file one ETag in every encoding
+        assert len({plain.headers["ETag"], gz.headers["ETag"], br.headers["ETag"]}) == 3
+    assert all("Accept-Encoding" in r.headers["Vary"] for r in (plain, gz, br))
+    for response in (plain, gz, br):
+        response.close()
 
 
 def test_two_app_instances_serve_identical_pages(make_app):

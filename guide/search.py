@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import threading
 import unicodedata
 
 import snowballstemmer
@@ -95,12 +96,26 @@ def terms(text: str, language: str) -> list[str]:
 
 
 @functools.cache
-def stemmer(language: str):
-    """A Snowball stemmer for ``language`` (``fa``, ``pt``...), or None where Snowball has none."""
+def _algorithm(language: str) -> str | None:
     from babel import Locale
 
     name = Locale.parse(language).get_language_name("en").split()[0].lower()
-    return snowballstemmer.stemmer(name) if name in snowballstemmer.algorithms() else None
+    return name if name in snowballstemmer.algorithms() else None
+
+
+_per_thread = threading.local()
+
+
+def stemmer(language: str):
+    """A Snowball stemmer for ``language`` (``fa``, ``pt``...), or None where Snowball has none.
+
+    One per thread: a stemmer keeps its word in itself, so two server threads building two
+    indexes with one stemmer garbled each other's words (an IndexError in Spanish)."""
+    stemmers = _per_thread.__dict__.setdefault("stemmers", {})
+    if language not in stemmers:
+        name = _algorithm(language)
+        stemmers[language] = snowballstemmer.stemmer(name) if name else None
+    return stemmers[language]
 
 
 def stems(text: str, language: str) -> list[tuple[str, str]]:

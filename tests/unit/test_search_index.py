@@ -335,3 +335,35 @@ def test_without_javascript_there_is_no_search_box(client):
     box = re.search(r'<div class="app-search"[^>]*>', html).group(0)
     assert " hidden" in box and "<form" not in html.split('class="app-search"')[1].split("</div>")[0]
     assert '<label for="app-search">Search this guide</label>' in html
+
+
+def test_two_threads_stem_at_once_without_garbling():
+    """The server builds two languages' indexes at once in two threads; a stemmer keeps its
+    current word in itself, so a shared one broke words (IndexError) mid-build."""
+    import sys
+    import threading
+
+    from guide.search import stemmer
+
+    words = "recaídas encarcelado naloxona dinero familias hablando desintoxicación".split() * 300
+    expected = {word: stemmer("es").stemWord(word) for word in words}
+    wrong = []
+
+    def run():
+        stem = stemmer("es")
+        try:
+            wrong.extend(word for word in words if stem.stemWord(word) != expected[word])
+        except Exception as error:  # noqa: BLE001 - the failure this test looks for
+            wrong.append(repr(error))
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=run) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert wrong == []

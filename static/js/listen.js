@@ -139,7 +139,7 @@
       play(0);
     }
   });
-  stopper.addEventListener("click", stop);
+  stopper.addEventListener("click", function () { stop(); toggle.focus(); });
   article.addEventListener("click", function (event) {
     if (!state || event.target.closest("a,button,summary,input,select,label")) { return; }
     for (var b = event.target; b && b !== article; b = b.parentElement) {

@@ -307,6 +307,7 @@ def test_pause_resume_stop_and_tapping_a_block(live_server, page):
     assert page.evaluate("__speech.cancels") > cancels
     expect(toggle).to_have_text("Listen")
     expect(stop).to_be_hidden()
+    assert page.evaluate("document.activeElement.className").endswith("app-listen__toggle"), "focus is not lost"
     expect(page.locator(CURRENT)).to_have_count(0)
     page.wait_for_timeout(300)
     assert len(spoken(page)) == 6, "nothing more is said after Stop"

@@ -7,6 +7,7 @@ Budget (DESIGN.md): first render (HTML + stylesheet) <= 14 KB compressed, whole 
 
 from __future__ import annotations
 
+import gzip
 import sys
 import tempfile
 from urllib.parse import urlsplit
@@ -16,7 +17,11 @@ from common import CHROMIUM_ARGS
 from common import serve
 from playwright.sync_api import sync_playwright
 
+from guide import ROOT
 from guide import create_app
+from guide.assets import SCRIPT
+from guide.assets import SCRIPTS
+from guide.assets import join_scripts
 from guide.tools import TOOLS
 
 FIRST_RENDER = {"document", "stylesheet"}
@@ -74,6 +79,15 @@ def main() -> None:
         f"requests <= 5: max {max(r['requests'] for r in rows)}; "
         f"third-party = 0: total {sum(r['third_party'] for r in rows)}"
     )
+    print(script_sizes())
+
+
+def script_sizes() -> str:
+    """The chapters' script and its reading-aloud part (budget: listen.js <= 2 KB gzip), as served."""
+    source = ROOT / "static"
+    listen = gzip.compress(join_scripts(source, ("listen.js",)), 9)
+    whole = gzip.compress(join_scripts(source, SCRIPTS[SCRIPT]), 9)
+    return f"Scripts (gzip -9, whole-line comments left out): {SCRIPT} {len(whole):,} bytes; listen.js alone {len(listen):,} (<= 2,048)"
 
 
 if __name__ == "__main__":

@@ -55,7 +55,7 @@ def tool_script(tool: str) -> str:
 
 
 SCRIPTS = {
-    SCRIPT: (*CORE_SCRIPTS, "print-card.js", "script-actions.js"),
+    SCRIPT: (*CORE_SCRIPTS, "print-card.js", "script-actions.js", "listen.js"),
     **{tool_script(tool): (*CORE_SCRIPTS, "tools.js", own, "data.js", "copies.js") for tool, own in TOOL_SOURCES.items()},
     SEARCH_SCRIPT: ("search.js",),
 }

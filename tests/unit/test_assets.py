@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 
 import pytest
@@ -88,3 +89,10 @@ def test_a_script_left_out_of_the_list_is_refused(tmp_path):
     (source / "js" / "forgotten.js").write_text("(function () {}());\n")
     with pytest.raises(RuntimeError, match="forgotten.js"):
         build_static(source, tmp_path / "out")
+
+
+def test_reading_aloud_is_in_the_chapters_script_and_small():
+    """listen.js (issue 17) rides in every chapter's script, so it stays within 2 KB gzip as served."""
+    assert "listen.js" in SCRIPTS[SCRIPT]
+    assert not any("listen.js" in SCRIPTS[tool_script(tool)] for tool in TOOLS)
+    assert len(gzip.compress(join_scripts(STATIC, ("listen.js",)), 9)) <= 2048

@@ -82,18 +82,20 @@ def crisis_prefill(country, localized: Callable[[str], tuple[str, bool]]) -> str
     return _("%(helpline)s: %(number)s", helpline=localized(line.name)[0], number=line.phone)
 
 
-def old_prefills(countries: Iterable, localized: Callable[[str], tuple[str, bool]]) -> dict[str, list[str]]:
-    """What earlier versions put in the plan's crisis line, by country, where it is not the crisis line.
+#: The lines that versions before helplines had kinds put in the plan's crisis line (each
+#: country's first line then) where that is not the crisis line now. History: it does not grow.
+PREFILLED_BEFORE = {"US": "SAMHSA National Helpline", "GB": "NHS 111", "AU": "National Alcohol and Other Drug Hotline"}
 
-    Versions before helplines had kinds prefilled a country's first line; only countries whose
-    first line is not their crisis line are listed, so the page ships nothing it cannot use.
-    """
+
+def old_prefills(countries: Iterable, localized: Callable[[str], tuple[str, bool]]) -> dict[str, list[str]]:
+    """What earlier versions put in the plan's crisis line, by country: the line's English name
+    or the page's pattern, then its number. Only those: the page ships nothing it cannot use."""
     found = {}
     for country in countries:
-        first = country.lines[0] if country.lines else None
-        if first is not None and first.kind != "crisis":
-            name = localized(first.name)[0]
-            texts = [f"{first.name}: {first.phone}", _("%(helpline)s: %(number)s", helpline=name, number=first.phone)]
+        line = next((line for line in country.lines if line.name == PREFILLED_BEFORE.get(country.code)), None)
+        if line is not None and line.kind != "crisis":
+            name = localized(line.name)[0]
+            texts = [f"{line.name}: {line.phone}", _("%(helpline)s: %(number)s", helpline=name, number=line.phone)]
             found[country.code] = list(dict.fromkeys(texts))
     return found
 

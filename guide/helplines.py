@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-_TEL = re.compile(r"^\+?[0-9]{3,15}$")
+_TEL = re.compile(r"^\+?[0-9]{2,15}$")  # France's SAMU is 15
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 #: What a line is for. Pages and tools choose a line by its kind, never by its place

@@ -31,6 +31,10 @@ from .assets import tool_script
 from .content import FIGURE_SPRITE
 from .content import render_chapter
 from .content import translate
+from .countries import attribute_json
+from .countries import crisis_prefill
+from .countries import menu_order
+from .countries import old_prefills
 from .locales import best_locale
 from .serving import add_security_headers
 from .serving import make_page
@@ -150,8 +154,8 @@ def tool(name: str):
                 context["overdose"] = render_chapter(
                     overdose, g.locale, chapters, _chapter_url, _callout_labels(), components
                 )
-            context["crisis_lines"] = {c.code: _crisis_line(c) for c in site.helplines.countries}
-            context["old_crisis_lines"] = {c.code: _old_prefills(c) for c in site.helplines.countries}
+            context["crisis_lines"] = {c.code: crisis_prefill(c, localized) for c in site.helplines.countries}
+            context["old_crisis_lines"] = old_prefills(site.helplines.countries, localized)
         elif name == "scripts" and "boundaries" in chapters:
             context["library"] = tools.script_library(chapters["boundaries"], g.locale)
         elif name == "self-check" and "helping-or-enabling" in chapters:
@@ -178,6 +182,7 @@ bp.add_url_rule("/install.json", "install_words", install_banner.install_words)
 
 
 bp.add_app_template_global(tool_script)
+bp.add_app_template_filter(attribute_json)
 
 
 @bp.app_template_global()
@@ -205,27 +210,6 @@ def tool_summary(name: str) -> str:
     }[name]
 
 
-def _crisis_line(country) -> str:
-    """The plan's prefilled crisis line: the country's crisis line, else its emergency number."""
-    # The same patterns as the helplines list, so a translator's punctuation holds here too.
-    line = country.line("crisis")
-    if line is None:
-        return _("Emergency: %(number)s", number=country.emergency)
-    return _("%(helpline)s: %(number)s", helpline=localized(line.name)[0], number=line.phone)
-
-
-def _old_prefills(country) -> list[str]:
-    """What earlier versions put in the plan's crisis line: any other line of the country."""
-    return [
-        text
-        for line in country.lines
-        if line.kind != "crisis"
-        # dict, not set: a set's order changes from one process to the next, and so would the
-        # page's bytes, its revision and the offline copy's version (workers would disagree).
-        for text in dict.fromkeys((f"{line.name}: {line.phone}", _("%(helpline)s: %(number)s", helpline=localized(line.name)[0], number=line.phone)))
-    ]
-
-
 @bp.app_template_global()
 def localized(text: str) -> tuple[str, bool]:
     """(content text in the page's locale, whether it is translated) for titles and summaries."""
@@ -236,6 +220,12 @@ def localized(text: str) -> tuple[str, bool]:
 def country_name(country) -> str:
     """A country's name in the page's language (CLDR), English if CLDR has none."""
     return g.locale.babel.territories.get(country.code, country.name)
+
+
+@bp.app_template_global()
+def country_menu(countries) -> list:
+    """The country menu's order: the page's own countries first, each group by name."""
+    return menu_order(countries, str(g.locale.babel), country_name)
 
 
 @bp.app_template_global()

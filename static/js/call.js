@@ -11,7 +11,7 @@
   function show(code) {
     var chosen = null;
     Array.prototype.forEach.call(slot.querySelectorAll("[data-call]"), function (button) {
-      var on = button.getAttribute("data-call") === code;
+      var on = Boolean(code) && (" " + button.getAttribute("data-call") + " ").indexOf(" " + code + " ") !== -1;
       button.hidden = !on;
       if (on) { chosen = button; }
     });

@@ -32,7 +32,9 @@ def raw_get(port: int, path: str, **headers: str) -> tuple[int, dict[str, str]]:
     lines = [f"GET {path} HTTP/1.1", *(f"{name.replace('_', '-')}: {value}" for name, value in headers.items()), "Connection: close"]
     if "Host" not in headers:
         lines.insert(1, "Host: 127.0.0.1")
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+    # 60 s: the first /sw.js renders every page of every language (a few seconds, more on
+    # a busy CI machine); a server that never answers still fails the test.
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as sock:
         sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
         data = b""
         while chunk := sock.recv(65536):

@@ -119,6 +119,12 @@ def _published(source: Path):
     yield FIGURES, sprite()
 
 
+_PACKERS = (
+    (".gz", lambda data: gzip.compress(data, compresslevel=9, mtime=0)),
+    (".br", lambda data: brotli.compress(data, quality=11)),
+)
+
+
 def build_static(source: Path, out: Path) -> dict[str, str]:
     """Copy ``source`` into ``out`` with hashed names; return ``{name: hashed name}``.
 
@@ -133,9 +139,12 @@ def build_static(source: Path, out: Path) -> dict[str, str]:
         _write_atomic(out / hashed, data, mtime)
         if rel.suffix in COMPRESSIBLE:
             # whitenoise sends the .br file to browsers that accept brotli, else the .gz.
-            for suffix, packed in ((".gz", gzip.compress(data, compresslevel=9, mtime=0)), (".br", brotli.compress(data, quality=11))):
-                if len(packed) < len(data):
-                    _write_atomic(out / f"{hashed}{suffix}", packed, mtime)
+            # Compressed only when missing: brotli's best setting takes a while, and every
+            # worker (and every test app) starts by building the folder.
+            for suffix, pack in _PACKERS:
+                target = out / f"{hashed}{suffix}"
+                if not target.exists() and len(packed := pack(data)) < len(data):
+                    _write_atomic(target, packed, mtime)
         manifest[name] = hashed.as_posix()
     return manifest
 
